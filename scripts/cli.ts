@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { checkFolder } from '../src/lib/check-folder.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// Nothing leaves the machine: Astro would otherwise send usage telemetry.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+/** Prints every content problem; returns whether the folder is valid. */
+export function reportProblems(dir: string): boolean {
+	const { content, problems } = checkFolder(dir);
+	if (problems.length) {
+		for (const problem of problems) console.error(formatProblem(problem));
+		const files = new Set(problems.map((problem) => problem.file)).size;
+		console.error(`\n${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}.`);
+		return false;
+	}
+	if (content) {
+		const drafts = content.findings.filter((finding) => finding.data.draft).length;
+		const figures = Object.values(content.report?.data.figures ?? {}).filter((figure) => figure.equals).length;
+		console.log(
+			`Content is valid: ${content.findings.length - drafts} findings (${drafts} drafts), ${content.themes.length} themes, ${content.pages.length} pages; ${figures} figures reconcile.`,
+		);
+	}
+	return true;
+}
+
+/** Runs a command's body; an unexpected error is reported in one line, never as a stack trace. */
+export async function main(body: () => Promise<number> | number): Promise<void> {
+	try {
+		process.exitCode = await body();
+	} catch (error) {
+		console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+		if (process.env.DEBUG) console.error(error);
+		process.exitCode = 1;
+	}
+}

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import { contentDir, FINDINGS_PATTERN, FLAT_PATTERN } from './lib/content-dirs.ts';
+import { fileStem, findingId } from './lib/ids.ts';
+import { findingSchema } from './schemas/finding.ts';
+import { pageSchema } from './schemas/page.ts';
+import { reportSchema } from './schemas/report.ts';
+import { themeSchema } from './schemas/theme.ts';
+
+const dir = contentDir();
+const folder = (name: string) => pathToFileURL(join(dir, name, '/'));
+const byStem = ({ entry }: { entry: string }) => fileStem(entry);
+
+export const collections = {
+	report: defineCollection({
+		// The same YAML parser as `npm run check`, so that both read dates and numbers alike.
+		loader: file(join(dir, 'report.yaml'), { parser: (text) => ({ report: parse(text) }) }),
+		schema: reportSchema,
+	}),
+	themes: defineCollection({ loader: glob({ pattern: FLAT_PATTERN, base: folder('themes'), generateId: byStem }), schema: themeSchema }),
+	findings: defineCollection({
+		loader: glob({ pattern: FINDINGS_PATTERN, base: folder('findings'), generateId: ({ entry, data }) => findingId(data, entry) }),
+		schema: findingSchema,
+	}),
+	pages: defineCollection({ loader: glob({ pattern: FLAT_PATTERN, base: folder('pages'), generateId: byStem }), schema: pageSchema }),
+};

@@ -1,0 +1,30 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { compareByOrder, compareIds } from '../lib/order.ts';
+
+export type FindingEntry = CollectionEntry<'findings'>;
+export type ThemeEntry = CollectionEntry<'themes'>;
+export type PageEntry = CollectionEntry<'pages'>;
+
+export async function getReport() {
+	const entry = await getEntry('report', 'report');
+	if (!entry) throw new Error('report.yaml was not loaded; run `npm run check` to see why');
+	return entry.data;
+}
+
+export async function getThemes(): Promise<ThemeEntry[]> {
+	return (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data));
+}
+
+/** Published findings only: a draft is in no page, chart, figure, count, download or index. */
+export async function getFindings(): Promise<FindingEntry[]> {
+	return (await getCollection('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id));
+}
+
+export async function getPages(): Promise<PageEntry[]> {
+	return (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data));
+}
+
+/** A path under the site's base, e.g. `url('findings/INV-07/')`. */
+export function url(path = ''): string {
+	return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+}

@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { parse } from 'yaml';
+import { COMPLETED } from '../schemas/finding.ts';
+import { FINDINGS_PATTERN } from './content-dirs.ts';
+import { fileStem } from './ids.ts';
+import { slugify } from './slug.ts';
+import { FOLDERS, findingTemplate, pageTemplate, themeTemplate, type Kind } from './templates.ts';
+
+export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: string };
+
+function firstOpenStatus(dir: string): string {
+	try {
+		const report = parse(readFileSync(join(dir, 'report.yaml'), 'utf8')) as { statuses?: Record<string, unknown> };
+		return Object.keys(report.statuses ?? {}).find((key) => key !== COMPLETED) ?? 'open';
+	} catch {
+		return 'open';
+	}
+}
+
+function localDate(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Writes a new finding, theme or page from its template; never replaces a file or reuses a finding id. */
+export function scaffold(dir: string, kind: Kind, title: string, now = new Date()): ScaffoldResult {
+	const slug = slugify(title);
+	if (!slug) return { ok: false, message: `"${title}" gives no file name; use a title with at least one letter or digit` };
+	const folder = join(dir, FOLDERS[kind]);
+	const path = join(folder, `${slug}.md`);
+	if (kind === 'finding') {
+		const clash = globSync(FINDINGS_PATTERN, { cwd: folder }).find((file) => fileStem(file) === slug);
+		if (clash) return { ok: false, message: `${relative(process.cwd(), join(folder, clash))} already has the id "${slug}"; nothing was written. Choose another title, or edit that file` };
+	}
+	const text =
+		kind === 'finding' ? findingTemplate(title, firstOpenStatus(dir), localDate(now)) : kind === 'theme' ? themeTemplate(title) : pageTemplate(title);
+	try {
+		mkdirSync(folder, { recursive: true });
+		// 'wx' fails if the file exists, even if it appeared since the check above.
+		writeFileSync(path, text, { flag: 'wx' });
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'EEXIST' ? 'already exists' : `could not be written (${code ?? String(error)})`;
+		return { ok: false, message: `${relative(process.cwd(), path)} ${reason}; nothing was written. Choose another title, or edit that file` };
+	}
+	return { ok: true, path };
+}
