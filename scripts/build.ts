@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
+import { displayPath } from '../src/lib/display-path.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /**
@@ -11,7 +12,7 @@ import { main, projectRoot, reportProblems } from './cli.ts';
 await main(async () => {
 	const content = contentDir();
 	const out = outDir();
-	const shown = relative(process.cwd(), out) || out;
+	const shown = displayPath(out);
 	if (!reportProblems(content)) {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
@@ -24,7 +25,9 @@ await main(async () => {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
-		console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
+		// Astro puts its stack inside the message; the author needs the first lines only.
+		const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
+		console.error(`Build failed: ${message.trim()}`);
 		console.error(`${shown} was left as it was.`);
 		return 1;
 	}
@@ -32,6 +35,6 @@ await main(async () => {
 	if (existsSync(out)) renameSync(out, previous);
 	renameSync(staging, out);
 	rmSync(previous, { recursive: true, force: true });
-	console.log(`Built ${relative(process.cwd(), content) || content} into ${shown}.`);
+	console.log(`Built ${displayPath(content)} into ${shown}.`);
 	return 0;
 });

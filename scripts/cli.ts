@@ -20,7 +20,7 @@ export function reportProblems(dir: string): boolean {
 		const drafts = content.findings.filter((finding) => finding.data.draft).length;
 		const figures = Object.values(content.report?.data.figures ?? {}).filter((figure) => figure.equals).length;
 		console.log(
-			`Content is valid: ${content.findings.length - drafts} findings (${drafts} drafts), ${content.themes.length} themes, ${content.pages.length} pages; ${figures} figures reconcile.`,
+			`Content is valid: ${content.findings.length - drafts} findings (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}), ${content.themes.length} themes, ${content.pages.length} pages; ${figures} figures reconcile.`,
 		);
 	}
 	return true;

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../src/lib/display-path.ts';
 import { contentDir } from '../src/lib/content-dirs.ts';
 import { scaffold } from '../src/lib/scaffold.ts';
 import { KINDS, type Kind } from '../src/lib/templates.ts';
@@ -18,7 +18,7 @@ await main(() => {
 		console.error(result.message);
 		return 1;
 	}
-	console.log(`Wrote ${relative(process.cwd(), result.path)}`);
+	console.log(`Wrote ${displayPath(result.path)}`);
 	if (kind === 'finding') console.log('It is a draft: fill in its fields, then remove `draft: true` to publish it.');
 	return 0;
 });

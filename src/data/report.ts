@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { compareByOrder, compareIds } from '../lib/order.ts';
 
@@ -24,7 +25,7 @@ export async function getPages(): Promise<PageEntry[]> {
 	return (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data));
 }
 
-/** A path under the site's base, e.g. `url('findings/INV-07/')`. */
+/** A path under the site's base, e.g. `url('findings/INV-07/')`. (import.meta.env.BASE_URL is '/' in Astro 7's server build.) */
 export function url(path = ''): string {
-	return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+	return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
 }

@@ -30,7 +30,7 @@ export const errorMap: z.core.$ZodErrorMap = (issue) => {
 	switch (issue.code) {
 		case 'invalid_type': {
 			const expected = EXPECTED[issue.expected] ?? issue.expected;
-			if (issue.input === undefined) return `is required; add it as ${expected}`;
+			if (issue.input === undefined) return `is required; add it (${expected})`;
 			return `must be ${expected}, not ${describe(issue.input)}`;
 		}
 		case 'too_small':

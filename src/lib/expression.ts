@@ -63,9 +63,9 @@ export interface Vocabulary {
 }
 
 const FIELD_VOCABULARY: Record<FilterField, { key: 'statuses' | 'outcomes' | 'themes'; noun: string }> = {
-	status: { key: 'statuses', noun: 'status' },
-	outcome: { key: 'outcomes', noun: 'outcome' },
-	theme: { key: 'themes', noun: 'theme' },
+	status: { key: 'statuses', noun: 'a status' },
+	outcome: { key: 'outcomes', noun: 'an outcome' },
+	theme: { key: 'themes', noun: 'a theme' },
 };
 
 /** Every name in the expression that the report does not declare, as messages an author can act on. */
@@ -77,7 +77,7 @@ export function checkExpression(expression: Expression, vocabulary: Vocabulary):
 		const { key, noun } = FIELD_VOCABULARY[field];
 		const known = vocabulary[key];
 		if (!known.includes(value))
-			errors.push(`"${value}" is not a ${noun} of this report; use one of: ${known.join(', ') || '(none declared)'}`);
+			errors.push(`"${value}" is not ${noun} of this report; use one of: ${known.join(', ') || '(none declared)'}`);
 	}
 	return errors;
 }

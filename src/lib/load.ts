@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { z } from 'astro/zod';
 import { findingSchema, type Finding } from '../schemas/finding.ts';
 import { pageSchema, type Page } from '../schemas/page.ts';
 import { reportSchema, type Report } from '../schemas/report.ts';
 import { themeSchema, type Theme } from '../schemas/theme.ts';
+import { localImages } from './body.ts';
 import { FINDINGS_PATTERN, FLAT_PATTERN } from './content-dirs.ts';
+import { displayPath } from './display-path.ts';
 import { validate } from './error-map.ts';
 import { fileStem, findingId } from './ids.ts';
 import type { Problem } from './problems.ts';
@@ -25,23 +27,21 @@ export interface Entry<T> extends Located {
 	bodyLine: number;
 }
 
-/** A finding file whose frontmatter parsed, valid or not: enough to tell duplicate and dangling ids apart. */
-export interface IdRecord extends Located {
+/** A finding file whose frontmatter parsed, valid or not, so that one problem in a file does not hide the others. */
+export interface FindingRecord extends Located {
 	id: string;
+	raw: Record<string, unknown>;
+	valid: boolean;
 }
 
 export interface Content {
 	report?: Located & { data: Report };
-	/** Every finding file's id, including files with problems, so one bad file does not make others' links look broken. */
-	findingIds: IdRecord[];
+	/** Every finding file that parsed, including those with problems. */
+	findingRecords: FindingRecord[];
 	themes: Entry<Theme>[];
 	findings: Entry<Finding>[];
 	pages: Entry<Page>[];
 	problems: Problem[];
-}
-
-function displayPath(path: string): string {
-	return relative(process.cwd(), path).split(sep).join('/') || path;
 }
 
 function readText(path: string): string {
@@ -76,13 +76,14 @@ function loadEntries<S extends z.ZodType>(
 	schema: S,
 	idOf: (data: Record<string, unknown> | undefined, relativePath: string) => string,
 	problems: Problem[],
-	ids: IdRecord[] = [],
+	records: FindingRecord[] = [],
 ): Entry<z.output<S>>[] {
 	if (!existsSync(dir)) return [];
 	const entries: Entry<z.output<S>>[] = [];
 	for (const relativePath of globSync(pattern, { cwd: dir, expandDirectories: false }).sort()) {
-		const file = displayPath(join(dir, relativePath));
-		const source = parseMarkdown(readText(join(dir, relativePath)));
+		const path = join(dir, relativePath);
+		const file = displayPath(path);
+		const source = parseMarkdown(readText(path));
 		if ('problem' in source) {
 			problems.push({ file, line: source.line, field: 'file', message: source.problem });
 			continue;
@@ -91,11 +92,14 @@ function loadEntries<S extends z.ZodType>(
 			problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'frontmatter', message: `${message}; fix the YAML syntax` })));
 			continue;
 		}
-		const raw = typeof source.data === 'object' ? (source.data as Record<string, unknown>) : undefined;
+		for (const { target, line } of localImages(source.body, source.bodyLine))
+			if (!existsSync(resolve(dirname(path), target)))
+				problems.push({ file, line, field: 'body', message: `image "${target}" not found (looked for ${displayPath(resolve(dirname(path), target))}); check the path, relative to this file` });
+		const raw = typeof source.data === 'object' && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : undefined;
 		const id = idOf(raw, relativePath);
-		ids.push({ id, file, lineOf: source.lineOf });
 		const result = validate(schema, source, file);
 		problems.push(...result.problems);
+		if (raw) records.push({ id, file, lineOf: source.lineOf, raw, valid: result.data !== undefined });
 		if (result.data === undefined) continue;
 		entries.push({ id, file, lineOf: source.lineOf, data: result.data, body: source.body, bodyLine: source.bodyLine });
 	}
@@ -107,12 +111,12 @@ export function loadContent(dir: string): Content {
 	const problems: Problem[] = [];
 	const report = loadReport(dir, problems);
 	const stem = (_data: unknown, relativePath: string) => fileStem(relativePath);
-	const findingIds: IdRecord[] = [];
+	const findingRecords: FindingRecord[] = [];
 	return {
 		report,
-		findingIds,
+		findingRecords,
 		themes: loadEntries(join(dir, 'themes'), FLAT_PATTERN, themeSchema, stem, problems),
-		findings: loadEntries(join(dir, 'findings'), FINDINGS_PATTERN, findingSchema, findingId, problems, findingIds),
+		findings: loadEntries(join(dir, 'findings'), FINDINGS_PATTERN, findingSchema, findingId, problems, findingRecords),
 		pages: loadEntries(join(dir, 'pages'), FLAT_PATTERN, pageSchema, stem, problems),
 		problems,
 	};

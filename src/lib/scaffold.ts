@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { displayPath } from './display-path.ts';
 import { globSync } from 'tinyglobby';
 import { parse } from 'yaml';
-import { COMPLETED } from '../schemas/finding.ts';
+import { COMPLETED, OPEN } from '../schemas/finding.ts';
 import { FINDINGS_PATTERN } from './content-dirs.ts';
 import { fileStem } from './ids.ts';
 import { slugify } from './slug.ts';
@@ -13,7 +14,8 @@ export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: 
 function firstOpenStatus(dir: string): string {
 	try {
 		const report = parse(readFileSync(join(dir, 'report.yaml'), 'utf8')) as { statuses?: Record<string, unknown> };
-		return Object.keys(report.statuses ?? {}).find((key) => key !== COMPLETED) ?? 'open';
+		const statuses = Object.keys(report.statuses ?? { [OPEN]: true });
+		return statuses.includes(OPEN) ? OPEN : (statuses.find((key) => key !== COMPLETED) ?? OPEN);
 	} catch {
 		return 'open';
 	}
@@ -31,8 +33,9 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 	const folder = join(dir, FOLDERS[kind]);
 	const path = join(folder, `${slug}.md`);
 	if (kind === 'finding') {
-		const clash = globSync(FINDINGS_PATTERN, { cwd: folder }).find((file) => fileStem(file) === slug);
-		if (clash) return { ok: false, message: `${relative(process.cwd(), join(folder, clash))} already has the id "${slug}"; nothing was written. Choose another title, or edit that file` };
+		// Case-insensitive: on macOS and Windows disks, INV-1.md and inv-1.md are one file.
+		const clash = globSync(FINDINGS_PATTERN, { cwd: folder }).find((file) => fileStem(file).toLowerCase() === slug);
+		if (clash) return { ok: false, message: `${displayPath(join(folder, clash))} already has the id "${slug}"; nothing was written. Choose another title, or edit that file` };
 	}
 	const text =
 		kind === 'finding' ? findingTemplate(title, firstOpenStatus(dir), localDate(now)) : kind === 'theme' ? themeTemplate(title) : pageTemplate(title);
@@ -43,7 +46,7 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason = code === 'EEXIST' ? 'already exists' : `could not be written (${code ?? String(error)})`;
-		return { ok: false, message: `${relative(process.cwd(), path)} ${reason}; nothing was written. Choose another title, or edit that file` };
+		return { ok: false, message: `${displayPath(path)} ${reason}; nothing was written. Choose another title, or edit that file` };
 	}
 	return { ok: true, path };
 }

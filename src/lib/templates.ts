@@ -11,7 +11,7 @@ function frontmatter(fields: Record<string, unknown>): string {
 
 /**
  * A new finding is a draft: drafts count in no figure, so adding one never breaks a reconciled total.
- * `status` is the report's first status that needs no outcome.
+ * `status` is `open`, or the report's first status that needs no outcome when it has no `open`.
  */
 export function findingTemplate(title: string, status: string, today: string): string {
 	return `${frontmatter({

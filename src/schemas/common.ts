@@ -24,7 +24,12 @@ function isCalendarDate(text: string): boolean {
 export const isoDateSchema = z.preprocess(
 	(value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
 	z
-		.string({ error: 'must be a date written as YYYY-MM-DD, e.g. 2017-03-08' })
+		.string({
+			error: (issue) =>
+				issue.input === undefined
+					? 'is required; add a date written as YYYY-MM-DD, e.g. 2017-03-08'
+					: 'must be a date written as YYYY-MM-DD, e.g. 2017-03-08',
+		})
 		.refine(isCalendarDate, { error: 'must be a real date written as YYYY-MM-DD, e.g. 2017-03-08' }),
 );
 

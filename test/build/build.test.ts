@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, run } from '../support/run.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'findings-build-'));
+const out = join(work, 'site');
+
+/** Every file below a folder with a hash of its bytes and its modification time: "exactly as it was". */
+function snapshot(dir: string): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const path = join(entry.parentPath, entry.name);
+		files[path.slice(dir.length)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
+	}
+	return files;
+}
+
+const html = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+
+describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OUT', () => {
+	beforeAll(() => {
+		const result = run('build', { REPORT_CONTENT: fixture('second-report'), REPORT_OUT: out });
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+	});
+	afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+	it('writes a page per finding at its id as written, from sub-folders, and one per theme and chapter', () => {
+		for (const path of ['', 'findings', 'findings/PA-1', 'findings/PA-2', 'findings/PA-3', 'themes/value-for-money', 'themes/contract-management', 'scope'])
+			expect(existsSync(join(out, path, 'index.html')), path).toBe(true);
+		expect(html('findings/PA-2')).toContain('data-finding-id="PA-2"');
+	});
+
+	it('reads a file with a byte-order mark and CRLF line endings', () => {
+		expect(html('findings/PA-2')).toContain('Written on Windows with a byte-order mark and CRLF line endings.');
+	});
+
+	it('leaves a draft out of every page', () => {
+		expect(existsSync(join(out, 'findings/PA-4-draft'))).toBe(false);
+		const everything = readdirSync(out, { recursive: true })
+			.map((path) => join(out, String(path)))
+			.filter((path) => statSync(path).isFile())
+			.map((path) => readFileSync(path, 'utf8'))
+			.join('\n');
+		expect(everything).not.toContain('zanzibarquux');
+		expect(everything).not.toContain('Draft finding on catering');
+		expect(html('findings')).toContain('All 3 findings');
+		expect(html('themes/value-for-money')).toContain('2 findings on Value for money');
+	});
+
+	it('shows the declared figures in the report’s language, and links under the site’s base path', () => {
+		const overview = html('');
+		expect(overview).toMatch(/Spend reviewed<\/dt>\s*<dd>1,250,000<\/dd>/);
+		expect(overview).toContain('June 30, 2025');
+		expect(overview).toContain('href="/procurement-2025/findings/"');
+		expect(overview).toContain('<html lang="en-US"');
+	});
+
+	it('keeps the previous site exactly as it was when the content has problems', () => {
+		const before = snapshot(out);
+		const result = run('build', { REPORT_CONTENT: fixture('broken-content'), REPORT_OUT: out });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('test/fixtures/broken-content/findings/recs.md:9: recommendations[1].to: is required');
+		expect(result.stderr).toContain(`Build stopped before it started; ${out} was left as it was.`);
+		expect(snapshot(out)).toEqual(before);
+	});
+
+	it('keeps the previous site exactly as it was when Astro fails, and reports without a stack trace', () => {
+		const before = snapshot(out);
+		const result = run('build', { REPORT_CONTENT: fixture('damaged-image'), REPORT_OUT: out });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('Build failed:');
+		expect(result.stderr).toContain('Could not process image metadata');
+		expect(result.stderr).not.toMatch(/^\s+at /m);
+		expect(result.stderr).toContain(`${out} was left as it was.`);
+		expect(snapshot(out)).toEqual(before);
+		expect(readdirSync(work)).toEqual(['site']);
+	});
+});
