@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { ROOT, run } from '../support/run.ts';
+import { serve } from '../support/serve.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = join(ROOT, 'test-results');
+const PAGES = {
+	overview: '/',
+	findings: '/findings/',
+	finding: '/findings/INV-01/',
+	theme: '/themes/information-sharing/',
+	chapter: '/about-this-sample/',
+};
+
+let work: string;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+const foreign: string[] = [];
+
+async function open(path: string, options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? 'light' });
+	const page = await context.newPage();
+	page.on('request', (request) => {
+		if (!request.url().startsWith(server.origin)) foreign.push(request.url());
+	});
+	const response = await page.goto(server.origin + path);
+	expect(response?.status(), path).toBe(200);
+	return page;
+}
+
+beforeAll(async () => {
+	work = mkdtempSync(join(tmpdir(), 'findings-e2e-'));
+	const result = run('build', { REPORT_OUT: join(work, 'dist') });
+	expect(result.status, result.stderr).toBe(0);
+	server = await serve(join(work, 'dist'));
+	browser = await launch();
+	mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+	rmSync(work, { recursive: true, force: true });
+});
+
+describe('the built sample report in Chromium', () => {
+	it.each([375, 1280])('renders every page type at %i px wide, without sideways scrolling of the page', async (width) => {
+		for (const [name, path] of Object.entries(PAGES)) {
+			const page = await open(path, { width });
+			await expect(page.locator('h1').count()).resolves.toBe(1);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, `${name} overflows at ${width}px`).toBeLessThanOrEqual(0);
+			await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+			await page.context().close();
+		}
+	});
+
+	it('shows the title, as-at date, headline figures and theme cards on the overview', async () => {
+		const page = await open('/');
+		expect(await page.locator('h1').innerText()).toBe('Police handling of child sexual exploitation complaints in one town');
+		expect(await page.locator('main').innerText()).toContain('Figures as at 8 March 2017');
+		expect(await page.locator('[data-figure="investigations"] dd').innerText()).toBe('62');
+		expect(await page.locator('[data-figure="allegations"] dd').innerText()).toBe('211');
+		expect(await page.locator('.cards li').count()).toBe(6);
+		expect(await page.locator('.notice').innerText()).toContain('illustrative records');
+		await page.context().close();
+	});
+
+	it('gives each finding page its id on <main>, its facts and links to its themes and related findings', async () => {
+		const page = await open('/findings/INV-01/');
+		expect(await page.locator('main').getAttribute('data-finding-id')).toBe('INV-01');
+		const facts = await page.locator('.facts').innerText();
+		expect(facts).toContain('No case to answer');
+		expect(facts).toMatch(/Closed\s+30 June 2016 \(603 days\)/);
+		await page.locator('.facts').getByRole('link', { name: 'Information sharing between agencies' }).click();
+		await page.waitForURL('**/themes/information-sharing/');
+		await page.goBack();
+		await page.getByRole('link', { name: 'INV-03' }).click();
+		await page.waitForURL('**/findings/INV-03/');
+		expect(await page.locator('main').getAttribute('data-finding-id')).toBe('INV-03');
+		await page.context().close();
+	});
+
+	it('lists every published finding in the table, with JavaScript off', async () => {
+		const page = await open('/findings/', { javaScriptEnabled: false });
+		expect(await page.locator('tbody tr').count()).toBe(62);
+		await page.context().close();
+	});
+
+	it('can be used from the keyboard: the first Tab reaches "Skip to content"', async () => {
+		const page = await open('/findings/INV-05/');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+		await page.context().close();
+	});
+
+	it('follows a dark system colour scheme', async () => {
+		const page = await open('/', { colorScheme: 'dark' });
+		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 27)');
+		await page.context().close();
+	});
+
+	it.each(Object.entries(PAGES))('has no axe violations on the %s page, in light and dark', async (_name, path) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await open(path, { colorScheme });
+			await page.addScriptTag({ path: AXE });
+			const violations = await page.evaluate(async () => {
+				const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+				return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+			});
+			expect(violations, `${path} (${colorScheme})`).toEqual([]);
+			await page.context().close();
+		}
+	});
+
+	it('makes no request to any host but its own', () => {
+		expect(foreign).toEqual([]);
+	});
+});
