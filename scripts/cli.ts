@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { checkFolder } from '../src/lib/check-folder.ts';
+import { count } from '../src/lib/format.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -13,14 +14,14 @@ export function reportProblems(dir: string): boolean {
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));
 		const files = new Set(problems.map((problem) => problem.file)).size;
-		console.error(`\n${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}.`);
+		console.error(`\n${count(problems.length, 'problem')} in ${count(files, 'file')}.`);
 		return false;
 	}
 	if (content) {
 		const drafts = content.findings.filter((finding) => finding.data.draft).length;
 		const figures = Object.values(content.report?.data.figures ?? {}).filter((figure) => figure.equals).length;
 		console.log(
-			`Content is valid: ${content.findings.length - drafts} findings (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}), ${content.themes.length} themes, ${content.pages.length} pages; ${figures} figures reconcile.`,
+			`Content is valid: ${count(content.findings.length - drafts, 'finding')} (${count(drafts, 'draft')}), ${count(content.themes.length, 'theme')}, ${count(content.pages.length, 'page')}; ${count(figures, 'figure')} ${figures === 1 ? 'reconciles' : 'reconcile'}.`,
 		);
 	}
 	return true;

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
-import { contentDir, FINDINGS_PATTERN, FLAT_PATTERN } from './lib/content-dirs.ts';
+import { contentDir, FINDINGS_PATTERN, FLAT_PATTERN, hasMarkdown } from './lib/content-dirs.ts';
 import { fileStem, findingId } from './lib/ids.ts';
 import { findingSchema } from './schemas/finding.ts';
 import { pageSchema } from './schemas/page.ts';
@@ -13,6 +13,8 @@ import { themeSchema } from './schemas/theme.ts';
 const dir = contentDir();
 const folder = (name: string) => pathToFileURL(join(dir, name, '/'));
 const byStem = ({ entry }: { entry: string }) => fileStem(entry);
+/** A folder the report does not have loads nothing, instead of making Astro warn that it is missing. */
+const flat = (name: string) => (hasMarkdown(dir, name) ? glob({ pattern: FLAT_PATTERN, base: folder(name), generateId: byStem }) : () => []);
 
 export const collections = {
 	report: defineCollection({
@@ -20,10 +22,10 @@ export const collections = {
 		loader: file(join(dir, 'report.yaml'), { parser: (text) => ({ report: parse(text) }) }),
 		schema: reportSchema,
 	}),
-	themes: defineCollection({ loader: glob({ pattern: FLAT_PATTERN, base: folder('themes'), generateId: byStem }), schema: themeSchema }),
+	themes: defineCollection({ loader: flat('themes'), schema: themeSchema }),
 	findings: defineCollection({
 		loader: glob({ pattern: FINDINGS_PATTERN, base: folder('findings'), generateId: ({ entry, data }) => findingId(data, entry) }),
 		schema: findingSchema,
 	}),
-	pages: defineCollection({ loader: glob({ pattern: FLAT_PATTERN, base: folder('pages'), generateId: byStem }), schema: pageSchema }),
+	pages: defineCollection({ loader: flat('pages'), schema: pageSchema }),
 };

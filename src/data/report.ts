@@ -1,5 +1,6 @@
 import { base } from 'astro:config/client';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { contentDir, hasMarkdown } from '../lib/content-dirs.ts';
 import { compareByOrder, compareIds } from '../lib/order.ts';
 
 export type FindingEntry = CollectionEntry<'findings'>;
@@ -12,7 +13,12 @@ export async function getReport() {
 	return entry.data;
 }
 
+// Astro warns on every read of an empty collection; themes and chapters are optional, so skip those reads.
+const hasThemes = hasMarkdown(contentDir(), 'themes');
+const hasPages = hasMarkdown(contentDir(), 'pages');
+
 export async function getThemes(): Promise<ThemeEntry[]> {
+	if (!hasThemes) return [];
 	return (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data));
 }
 
@@ -22,6 +28,7 @@ export async function getFindings(): Promise<FindingEntry[]> {
 }
 
 export async function getPages(): Promise<PageEntry[]> {
+	if (!hasPages) return [];
 	return (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data));
 }
 

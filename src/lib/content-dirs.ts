@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 
 /**
  * The folders every command works on: `REPORT_CONTENT` (default `./content`) and `REPORT_OUT` (default `./dist`).
@@ -15,3 +16,8 @@ export function outDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export const FINDINGS_PATTERN = '**/*.md';
 export const FLAT_PATTERN = '*.md';
+
+/** Themes and chapters are optional: a report may have no `themes/` or `pages/` folder, or an empty one. */
+export function hasMarkdown(dir: string, folder: string, pattern = FLAT_PATTERN): boolean {
+	return globSync(pattern, { cwd: join(dir, folder), expandDirectories: false }).length > 0;
+}

@@ -11,3 +11,8 @@ export function formatDate(isoDate: string, language: string): string {
 export function daysBetween(from: string, to: string): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** `1 finding`, `3 findings`: English plurals for the command line and the site's own labels. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+	return `${n} ${n === 1 ? singular : plural}`;
+}

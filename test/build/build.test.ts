@@ -81,3 +81,18 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(readdirSync(work)).toEqual(['site']);
 	});
 });
+
+describe('npm run build of a report with no themes and no chapters', () => {
+	it('builds quietly: the optional folders may be absent', () => {
+		const site = mkdtempSync(join(tmpdir(), 'findings-minimal-'));
+		try {
+			const result = run('build', { REPORT_CONTENT: fixture('minimal-report'), REPORT_OUT: join(site, 'out') });
+			expect(result.stderr).toBe('');
+			expect(result.stdout).toContain('Content is valid: 1 finding (0 drafts), 0 themes, 0 pages; 0 figures reconcile.');
+			expect(readFileSync(join(site, 'out/findings/F-1/index.html'), 'utf8')).toContain('data-finding-id="F-1"');
+			expect(readFileSync(join(site, 'out/index.html'), 'utf8')).not.toContain('<h2>Themes</h2>');
+		} finally {
+			rmSync(site, { recursive: true, force: true });
+		}
+	});
+});
