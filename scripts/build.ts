@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
+/** Moves a folder, copying when the destination is on another disk. */
+function move(from: string, to: string): void {
+	try {
+		renameSync(from, to);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+		cpSync(from, to, { recursive: true });
+		rmSync(from, { recursive: true, force: true });
+	}
+}
+
 /**
- * Checks the content, builds into a staging folder beside the output, and only then swaps it in:
- * a failed build leaves the previous site exactly as it was.
+ * Checks the content, builds into a private staging folder, and only then swaps the result in:
+ * a failed build leaves the previous site exactly as it was, and builds of different reports can run at once.
  */
 await main(async () => {
 	const content = contentDir();
@@ -17,9 +28,16 @@ await main(async () => {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
 	}
-	const staging = `${out}.building-${process.pid}`;
-	// One cache per report folder, so that builds of different reports never mix their content.
-	const cacheDir = join(projectRoot, 'node_modules', '.cache', 'findings-report', createHash('sha256').update(content).digest('hex').slice(0, 12));
+	// Astro reads the folders again while it builds: hand them over as absolute paths.
+	process.env.REPORT_CONTENT = content;
+	process.env.REPORT_OUT = out;
+	const work = join(projectRoot, 'node_modules', '.cache', 'findings-report');
+	// Astro keeps its intermediate chunks inside the output folder when that lies in the project (otherwise
+	// in a shared ./.astro); the chunks import packages, so they must sit above node_modules.
+	const staging = join(work, `build-${process.pid}`);
+	// One content cache per report folder, so that builds of different reports never mix their content.
+	const cacheDir = join(work, `cache-${createHash('sha256').update(content).digest('hex').slice(0, 12)}`);
+	process.chdir(projectRoot);
 	const { build } = await import('astro');
 	try {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
@@ -31,9 +49,11 @@ await main(async () => {
 		console.error(`${shown} was left as it was.`);
 		return 1;
 	}
+	const incoming = `${out}.incoming-${process.pid}`;
 	const previous = `${out}.previous-${process.pid}`;
+	move(staging, incoming);
 	if (existsSync(out)) renameSync(out, previous);
-	renameSync(staging, out);
+	renameSync(incoming, out);
 	rmSync(previous, { recursive: true, force: true });
 	console.log(`Built ${displayPath(content)} into ${shown}.`);
 	return 0;

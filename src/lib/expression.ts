@@ -1,10 +1,10 @@
 /**
  * The figure expression language, shared by figure reconciliation, the Markdown directives and the charts:
  * `count`, `count(<filter>)`, `sum(<metric>)`, `sum(<metric>, <filter>)`, where a filter is
- * `field=value` pairs joined by `,` and every pair must hold.
+ * `field=value` pairs joined by `,` and every pair must hold. `year` is the year a finding was opened.
  */
 
-export const FILTER_FIELDS = ['status', 'outcome', 'theme'] as const;
+export const FILTER_FIELDS = ['status', 'outcome', 'theme', 'year'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface Condition {
@@ -62,7 +62,7 @@ export interface Vocabulary {
 	themes: readonly string[];
 }
 
-const FIELD_VOCABULARY: Record<FilterField, { key: 'statuses' | 'outcomes' | 'themes'; noun: string }> = {
+const FIELD_VOCABULARY: Record<Exclude<FilterField, 'year'>, { key: 'statuses' | 'outcomes' | 'themes'; noun: string }> = {
 	status: { key: 'statuses', noun: 'a status' },
 	outcome: { key: 'outcomes', noun: 'an outcome' },
 	theme: { key: 'themes', noun: 'a theme' },
@@ -74,6 +74,10 @@ export function checkExpression(expression: Expression, vocabulary: Vocabulary):
 	if (expression.op === 'sum' && !vocabulary.metrics.includes(expression.metric))
 		errors.push(`"${expression.metric}" is not a metric of this report; use one of: ${vocabulary.metrics.join(', ')}`);
 	for (const { field, value } of expression.filter) {
+		if (field === 'year') {
+			if (!/^\d{4}$/.test(value)) errors.push(`"${value}" is not a year; write four digits, e.g. year=2015`);
+			continue;
+		}
 		const { key, noun } = FIELD_VOCABULARY[field];
 		const known = vocabulary[key];
 		if (!known.includes(value))
@@ -85,15 +89,18 @@ export function checkExpression(expression: Expression, vocabulary: Vocabulary):
 /** The fields of a finding that expressions read. */
 export interface Countable {
 	status: string;
+	opened: string;
 	outcome?: string | undefined;
 	themes: readonly string[];
 	metrics: Readonly<Record<string, number>>;
 }
 
 export function matches(finding: Countable, filter: readonly Condition[]): boolean {
-	return filter.every(({ field, value }) =>
-		field === 'theme' ? finding.themes.includes(value) : finding[field] === value,
-	);
+	return filter.every(({ field, value }) => {
+		if (field === 'theme') return finding.themes.includes(value);
+		if (field === 'year') return finding.opened.startsWith(`${value}-`);
+		return finding[field] === value;
+	});
 }
 
 /** A metric a finding does not record counts as 0. */

@@ -1,10 +1,18 @@
+// Formatters are costly to create and tables format thousands of cells: one per language.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatNumber(value: number, language: string): string {
-	return new Intl.NumberFormat(language).format(value);
+	let format = numberFormats.get(language);
+	if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+	return format.format(value);
 }
 
 /** `2017-03-08` → `8 March 2017` (en-GB); dates are calendar days, so UTC keeps them from shifting. */
 export function formatDate(isoDate: string, language: string): string {
-	return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+	let format = dateFormats.get(language);
+	if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })));
+	return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Whole days from one `YYYY-MM-DD` date to another. */
@@ -15,4 +23,11 @@ export function daysBetween(from: string, to: string): number {
 /** `1 finding`, `3 findings`: English plurals for the command line and the site's own labels. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
 	return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** File sizes as a reader expects them next to a download link: 812 bytes, 14.2 KB, 1.3 MB. */
+export function formatBytes(bytes: number, language: string): string {
+	if (bytes < 1000) return `${formatNumber(bytes, language)} bytes`;
+	const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'KB'] : [bytes / 1_000_000, 'MB'];
+	return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
 }

@@ -41,6 +41,8 @@ export const reportSchema = z.strictObject({
 		.refine(isLanguageTag, { error: 'must be a language tag such as en, en-GB or cy' })
 		.default('en'),
 	site: z.url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL of the hosted report' }).optional(),
+	/** Which edition of the report this is, shown in every footer, e.g. "Interim findings, March 2017". */
+	edition: z.string().optional(),
 	/** A line shown on every page, e.g. to say that records are illustrative. */
 	notice: z.string().optional(),
 	metrics: z

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, run } from '../support/run.ts';
+import { fixture, run, runAsync } from '../support/run.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-build-'));
 const out = join(work, 'site');
@@ -91,6 +91,24 @@ describe('npm run build of a report with no themes and no chapters', () => {
 			expect(result.stdout).toContain('Content is valid: 1 finding (0 drafts), 0 themes, 0 pages; 0 figures reconcile.');
 			expect(readFileSync(join(site, 'out/findings/F-1/index.html'), 'utf8')).toContain('data-finding-id="F-1"');
 			expect(readFileSync(join(site, 'out/index.html'), 'utf8')).not.toContain('<h2>Themes</h2>');
+		} finally {
+			rmSync(site, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('two builds at once', () => {
+	it('builds two different reports side by side, from one install', async () => {
+		const site = mkdtempSync(join(tmpdir(), 'findings-parallel-'));
+		try {
+			const [a, b] = await Promise.all([
+				runAsync('build', { REPORT_CONTENT: fixture('second-report'), REPORT_OUT: join(site, 'a') }),
+				runAsync('build', { REPORT_CONTENT: fixture('minimal-report'), REPORT_OUT: join(site, 'b') }),
+			]);
+			expect([a.status, a.stderr, b.status, b.stderr]).toEqual([0, '', 0, '']);
+			expect(readFileSync(join(site, 'a/findings/PA-1/index.html'), 'utf8')).toContain('data-finding-id="PA-1"');
+			expect(readFileSync(join(site, 'b/findings/F-1/index.html'), 'utf8')).toContain('data-finding-id="F-1"');
+			expect(existsSync(join(site, 'a/findings/F-1'))).toBe(false);
 		} finally {
 			rmSync(site, { recursive: true, force: true });
 		}

@@ -91,7 +91,7 @@ describe('npm run check', () => {
 			test/fixtures/broken-report/report.yaml:10: figures.total.equals: "total()" is not an expression; write e.g. count, count(status=completed), sum(allegations) or sum(allegations, theme=leadership)
 			test/fixtures/broken-report/report.yaml:10: figures.total.value: must be a number, e.g. 62
 			test/fixtures/broken-report/report.yaml:11: figures.partial.equals: sum needs a metric first, e.g. sum(allegations) or sum(allegations, status=open)
-			test/fixtures/broken-report/report.yaml:12: figures.filtered.equals: "colour" cannot be filtered on; use one of: status, outcome, theme
+			test/fixtures/broken-report/report.yaml:12: figures.filtered.equals: "colour" cannot be filtered on; use one of: status, outcome, theme, year
 
 			14 problems in 1 file.
 			"

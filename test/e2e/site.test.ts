@@ -77,7 +77,7 @@ describe('the built sample report in Chromium', () => {
 		expect(await page.locator('main').getAttribute('data-finding-id')).toBe('INV-01');
 		const facts = await page.locator('.facts').innerText();
 		expect(facts).toContain('No case to answer');
-		expect(facts).toMatch(/Closed\s+30 June 2016 \(603 days\)/);
+		expect(facts).toMatch(/Closed\s+30 June 2016\s+Duration\s+603 days/);
 		await page.locator('.facts').getByRole('link', { name: 'Information sharing between agencies' }).click();
 		await page.waitForURL('**/themes/information-sharing/');
 		await page.goBack();

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,4 +12,16 @@ export function run(script: 'check' | 'build' | 'new', env: Record<string, strin
 		encoding: 'utf8',
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking: for commands that must run at the same time. */
+export function runAsync(script: 'check' | 'build', env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [`scripts/${script}.ts`], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT, ...env } });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	});
 }

@@ -1,0 +1,30 @@
+import { findingsCsv, findingsJson, findingsJsonSchema, recommendationsCsv, type ExportInput } from '../lib/exports.ts';
+import { getFindings, getReport, getThemes, url } from './report.ts';
+
+let input: Promise<ExportInput> | undefined;
+
+/** The published findings in export form, read once per build. */
+function exportInput(): Promise<ExportInput> {
+	input ??= (async () => {
+		const report = await getReport();
+		const site = report.site;
+		return {
+			report,
+			themes: (await getThemes()).map((theme) => ({ id: theme.id, title: theme.data.title, summary: theme.data.summary })),
+			findings: await getFindings(),
+			findingUrl: (id: string) => (site ? new URL(url(`findings/${id}/`), site).href : url(`findings/${id}/`)),
+		};
+	})();
+	return input;
+}
+
+/** The downloads of /data/, each as the text the endpoint serves. */
+export async function downloads() {
+	const data = await exportInput();
+	return {
+		'findings.csv': { text: findingsCsv(data), type: 'text/csv; charset=utf-8', label: 'All findings, one row each (CSV)' },
+		'findings.json': { text: JSON.stringify(findingsJson(data), null, '\t'), type: 'application/json', label: 'All findings with their recommendations (JSON)' },
+		'findings.schema.json': { text: JSON.stringify(findingsJsonSchema(), null, '\t'), type: 'application/schema+json', label: 'The JSON Schema of findings.json' },
+		'recommendations.csv': { text: recommendationsCsv(data), type: 'text/csv; charset=utf-8', label: 'All recommendations, one row each (CSV)' },
+	};
+}

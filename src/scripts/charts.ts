@@ -1,0 +1,105 @@
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+
+// Only what bar charts use: the rest of Chart.js stays out of the bundle.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+interface Payload {
+	series: string[];
+	labels: string[];
+	values: number[][];
+	horizontal: boolean;
+}
+
+type ChartFigure = HTMLElement & { chart?: Chart<'bar'> };
+
+let probe: HTMLElement | undefined;
+
+/**
+ * Colours come from the stylesheet's custom properties, so the charts follow the light or dark theme.
+ * They are written with light-dark(), which only a computed colour resolves.
+ */
+function colours() {
+	probe ??= document.body.appendChild(Object.assign(document.createElement('span'), { hidden: true }));
+	const read = (name: string) => {
+		probe!.style.color = `var(${name})`;
+		return getComputedStyle(probe!).color;
+	};
+	return { text: read('--fg'), grid: read('--line'), series: [read('--series-1'), read('--series-2')] };
+}
+
+/** Long category names become several lines rather than being cut off at the chart's edge. */
+function wrap(label: string, width = 22): string[] {
+	const lines: string[] = [];
+	for (const word of label.split(' ')) {
+		const last = lines.at(-1);
+		if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
+function draw(figure: ChartFigure): void {
+	const payload = JSON.parse(figure.querySelector('script[type="application/json"]')!.textContent!) as Payload;
+	const canvas = figure.querySelector('canvas')!;
+	const { text, grid, series } = colours();
+	const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+	figure.chart = new Chart(canvas, {
+		type: 'bar',
+		data: {
+			labels: payload.labels.map((label) => wrap(label)),
+			datasets: payload.series.map((label, index) => ({
+				label,
+				data: payload.values.map((row) => row[index]!),
+				backgroundColor: series[index % series.length],
+			})),
+		},
+		options: {
+			indexAxis: payload.horizontal ? 'y' : 'x',
+			maintainAspectRatio: false,
+			animation: reduceMotion ? false : { duration: 400 },
+			color: text,
+			plugins: { legend: { display: payload.series.length > 1, labels: { color: text } } },
+			scales: {
+				// Every category keeps its label, even on a phone: an unlabelled bar tells the reader nothing.
+				x: { ticks: { color: text, precision: 0, autoSkip: payload.horizontal }, grid: { color: grid } },
+				y: { ticks: { color: text, precision: 0, autoSkip: !payload.horizontal }, grid: { color: grid } },
+			},
+		},
+	});
+}
+
+function recolour(figure: ChartFigure): void {
+	const chart = figure.chart;
+	if (!chart) return;
+	const { text, grid, series } = colours();
+	chart.data.datasets.forEach((dataset, index) => (dataset.backgroundColor = series[index % series.length]));
+	chart.options.color = text;
+	for (const axis of ['x', 'y'] as const) {
+		const scale = chart.options.scales?.[axis];
+		if (scale?.ticks) scale.ticks.color = text;
+		if (scale?.grid) scale.grid.color = grid;
+	}
+	if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = text;
+	chart.update('none');
+}
+
+function showView(figure: HTMLElement, view: 'chart' | 'table'): void {
+	figure.querySelector<HTMLElement>('.chart-canvas')!.hidden = view !== 'chart';
+	figure.querySelector<HTMLElement>('.chart-table')!.hidden = view !== 'table';
+	for (const button of figure.querySelectorAll<HTMLButtonElement>('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
+}
+
+/** Draws every chart on the page; without JavaScript each stays a table. */
+export function drawCharts(): void {
+	const figures = [...document.querySelectorAll<ChartFigure>('figure[data-chart]')];
+	for (const figure of figures) {
+		figure.querySelector<HTMLElement>('.chart-views')!.hidden = false;
+		for (const button of figure.querySelectorAll<HTMLButtonElement>('[data-view]'))
+			button.addEventListener('click', () => showView(figure, button.dataset.view as 'chart' | 'table'));
+		showView(figure, 'chart');
+		draw(figure);
+	}
+	const update = () => figures.forEach(recolour);
+	matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
+	new MutationObserver(update).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { chartData, openedClosedChart, yearsOf, type ChartContext, type ChartFinding } from '../../src/lib/charts.ts';
+import { toCsv } from '../../src/lib/csv.ts';
+
+const context: ChartContext = {
+	language: 'en-GB',
+	statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } },
+	outcomes: { upheld: { label: 'Upheld' }, 'not-upheld': { label: 'Not upheld' } },
+	metrics: { allegations: { label: 'Allegations' } },
+	themes: [{ id: 'culture', title: 'Culture' }, { id: 'leadership', title: 'Leadership' }],
+};
+const findings: ChartFinding[] = [
+	{ status: 'completed', outcome: 'upheld', opened: '2014-11-20', closed: '2016-02-01', themes: ['culture', 'leadership'], metrics: { allegations: 1200 } },
+	{ status: 'open', opened: '2016-01-02', themes: ['culture'], metrics: { allegations: 3 } },
+	{ status: 'open', opened: '2016-05-02', themes: [], metrics: {} },
+];
+
+describe('charts', () => {
+	it('counts findings per status, in the order the report declares them', () => {
+		const chart = chartData('by-status', { by: 'status' }, findings, context);
+		expect(chart.rows).toEqual([{ key: 'open', label: 'Open', values: [2] }, { key: 'completed', label: 'Completed', values: [1] }]);
+		expect(chart.title).toBe('Findings by status');
+		expect(chart.summary).toBe('Open is the largest group: 2 of 3 findings.');
+	});
+
+	it('sums a metric per theme, counting a finding under each of its themes, and says so in numbers of the report’s language', () => {
+		const chart = chartData('allegations-by-theme', { by: 'theme', metric: 'allegations' }, findings, context);
+		expect(chart.rows.map((row) => row.values[0])).toEqual([1203, 1200]);
+		expect(chart.summary).toBe('Culture accounts for the most allegations: 1,203 of 2,403.');
+		expect(chart.horizontal).toBe(true);
+	});
+
+	it('applies a filter before grouping', () => {
+		const chart = chartData('open-by-theme', { by: 'theme', filter: [{ field: 'status', value: 'open' }] }, findings, context);
+		expect(chart.rows.map((row) => row.values[0])).toEqual([1, 0]);
+	});
+
+	it('lists every year from the first opened to the last closed, gaps included', () => {
+		expect(yearsOf(findings)).toEqual(['2014', '2015', '2016']);
+		const chart = openedClosedChart('by-year', findings, context);
+		expect(chart.rows.map((row) => row.values)).toEqual([[1, 0], [0, 0], [2, 1]]);
+		expect(chart.summary).toBe('Most findings were opened in 2016 (2) and most were closed in 2016 (1).');
+	});
+
+	it('says when there is nothing to show', () => {
+		expect(chartData('x', { by: 'outcome' }, [], context).summary).toBe('There are no findings to show yet.');
+		expect(openedClosedChart('x', [], context).rows).toEqual([]);
+	});
+});
+
+describe('csv', () => {
+	it('quotes what needs quoting, keeps formulas as text, and ends lines with CRLF', () => {
+		expect(toCsv(['id', 'title', 'n'], [['A-1', 'Say "no", then stop', 3], ['A-2', '=HYPERLINK("x")', -2], ['A-3', null, 0]])).toBe(
+			'\uFEFFid,title,n\r\nA-1,"Say ""no"", then stop",3\r\nA-2,"\'=HYPERLINK(""x"")",-2\r\nA-3,,0\r\n',
+		);
+	});
+});
