@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { ROOT, run } from '../support/run.ts';
-import { serve } from '../support/serve.ts';
+import { ROOT } from '../support/run.ts';
+import { buildAndServe, type Site } from '../support/site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = join(ROOT, 'test-results');
@@ -14,43 +11,26 @@ const PAGES = {
 	overview: '/',
 	findings: '/findings/',
 	finding: '/findings/INV-01/',
+	themes: '/themes/',
 	theme: '/themes/information-sharing/',
+	recommendations: '/recommendations/',
+	data: '/data/',
 	chapter: '/about-this-sample/',
 };
 
-let work: string;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-const foreign: string[] = [];
-
-async function open(path: string, options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? 'light' });
-	const page = await context.newPage();
-	page.on('request', (request) => {
-		if (!request.url().startsWith(server.origin)) foreign.push(request.url());
-	});
-	const response = await page.goto(server.origin + path);
-	expect(response?.status(), path).toBe(200);
-	return page;
-}
+let site: Site;
 
 beforeAll(async () => {
-	work = mkdtempSync(join(tmpdir(), 'findings-e2e-'));
-	const result = run('build', { REPORT_OUT: join(work, 'dist') });
-	expect(result.status, result.stderr).toBe(0);
-	server = await serve(join(work, 'dist'));
-	browser = await launch();
+	site = await buildAndServe();
 	mkdirSync(SHOTS, { recursive: true });
 });
+afterAll(() => site?.close());
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-	rmSync(work, { recursive: true, force: true });
-});
+const open = (path: string, options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) =>
+	site.open(path, { viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? 'light' });
 
 describe('the built sample report in Chromium', () => {
-	it.each([375, 1280])('renders every page type at %i px wide, without sideways scrolling of the page', async (width) => {
+	it.each([320, 375, 1280])('renders every page type at %i px wide, without sideways scrolling of the page', async (width) => {
 		for (const [name, path] of Object.entries(PAGES)) {
 			const page = await open(path, { width });
 			await expect(page.locator('h1').count()).resolves.toBe(1);
@@ -120,6 +100,6 @@ describe('the built sample report in Chromium', () => {
 	});
 
 	it('makes no request to any host but its own', () => {
-		expect(foreign).toEqual([]);
+		expect(site.foreign).toEqual([]);
 	});
 });
