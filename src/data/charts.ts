@@ -26,10 +26,12 @@ export async function overviewCharts(): Promise<ChartData[]> {
 export async function themeCharts(themeId: string): Promise<ChartData[]> {
 	const ctx = await context();
 	const findings = (await getFindings()).map((finding) => finding.data).filter((finding) => finding.themes.includes(themeId));
+	const theme = ctx.themes.find((candidate) => candidate.id === themeId)?.title ?? themeId;
+	// Named for their theme, so that they make sense in the list of downloads too.
 	return [
 		chartData(`theme-${themeId}-findings-by-status`, { by: 'status' }, findings, ctx),
 		openedClosedChart(`theme-${themeId}-findings-by-year`, findings, ctx),
-	];
+	].map((chart) => ({ ...chart, title: chart.title.replace(/^Findings/, `Findings on ${theme}`) }));
 }
 
 export async function allCharts(): Promise<ChartData[]> {

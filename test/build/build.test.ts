@@ -60,6 +60,14 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(overview).toContain('<html lang="en-US"');
 	});
 
+	it('marks a recommendation past its due date as at the report’s date as overdue', () => {
+		const page = html('recommendations');
+		expect(page).toContain('1 recommendation to 1 recipient. 1 recommendation is overdue');
+		expect(page).toContain('March 31, 2025 <span class="overdue">Overdue</span>');
+		expect(html('findings/PA-1')).toContain('<span class="overdue">Overdue</span>');
+		expect(readFileSync(join(out, 'data/recommendations.csv'), 'utf8')).toContain('PA-1,1,Monitor framework prices against the market every quarter.,Council procurement team,made,2025-03-31,true,');
+	});
+
 	it('keeps the previous site exactly as it was when the content has problems', () => {
 		const before = snapshot(out);
 		const result = run('build', { REPORT_CONTENT: fixture('broken-content'), REPORT_OUT: out });

@@ -150,7 +150,7 @@ describe('finding pages', () => {
 		await page.getByRole('link', { name: /^INV-04: .* →$/ }).click();
 		await page.waitForURL('**/findings/INV-04/');
 		expect(await page.locator('.cite').innerText()).toBe(
-			'An independent police watchdog (sample report) (2017). INV-04: ' + (await page.locator('h1').innerText()) + '. In Police handling of child sexual exploitation complaints in one town, Interim findings, March 2017 (sample edition). /findings/INV-04/',
+			'An independent police watchdog (sample report) (2017). INV-04: ' + (await page.locator('h1').innerText()) + '. In Police handling of child sexual exploitation complaints in one town, Interim findings, March 2017 (sample edition). ' + site.origin + '/findings/INV-04/',
 		);
 		await page.context().close();
 	});
