@@ -8,10 +8,14 @@ export function formatNumber(value: number, language: string): string {
 	return format.format(value);
 }
 
-/** `2017-03-08` → `8 March 2017` (en-GB); dates are calendar days, so UTC keeps them from shifting. */
-export function formatDate(isoDate: string, language: string): string {
-	let format = dateFormats.get(language);
-	if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })));
+/**
+ * `2017-03-08` → `8 March 2017` (en-GB), or `8 Mar 2017` in the medium style that tables use.
+ * Dates are calendar days, so UTC keeps them from shifting.
+ */
+export function formatDate(isoDate: string, language: string, style: 'long' | 'medium' = 'long'): string {
+	const key = `${language} ${style}`;
+	let format = dateFormats.get(key);
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' })));
 	return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 

@@ -21,7 +21,7 @@ export function escapeHtml(text: string): string {
  */
 export function rowHtml(row: TableRow, context: RowContext): string {
 	const cell = (text: string, className = '') => `<td${className ? ` class="${className}"` : ''}>${text}</td>`;
-	const date = (iso: string) => (iso ? `<time datetime="${iso}">${formatDate(iso, context.language)}</time>` : '—');
+	const date = (iso: string) => (iso ? `<time datetime="${iso}">${formatDate(iso, context.language, 'medium')}</time>` : '—');
 	return [
 		'<tr>',
 		cell(`<a href="${escapeHtml(`${context.base}findings/${encodeURIComponent(row.id)}/`)}">${escapeHtml(row.id)}</a>`, 'id'),

@@ -73,6 +73,18 @@ describe('charts', () => {
 		await page.context().close();
 	});
 
+	it('does not animate charts for a reader who asks for reduced motion', async () => {
+		const animation = async (reducedMotion: 'reduce' | 'no-preference') => {
+			const page = await site.open('/', { reducedMotion });
+			await expect.poll(() => page.locator('figure[data-chart="findings-by-status"]').evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart))).toBe(true);
+			const value = await page.locator('figure[data-chart="findings-by-status"]').evaluate((figure) => (figure as HTMLElement & { chart: { options: { animation: unknown } } }).chart.options.animation);
+			await page.context().close();
+			return value;
+		};
+		expect(await animation('reduce')).toBe(false);
+		expect(await animation('no-preference')).toMatchObject({ duration: 400 });
+	});
+
 	it('leaves Chart.js off pages without charts', async () => {
 		const page = await site.open('/findings/INV-01/');
 		const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')));
