@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { withBuildLock } from '../src/lib/build-lock.ts';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
@@ -18,7 +18,7 @@ function move(from: string, to: string): void {
 
 /**
  * Checks the content, builds into a private staging folder, and only then swaps the result in:
- * a failed build leaves the previous site exactly as it was, and builds of different reports can run at once.
+ * a failed build leaves the previous site exactly as it was.
  */
 await main(async () => {
 	const content = contentDir();
@@ -35,20 +35,30 @@ await main(async () => {
 	// Astro keeps its intermediate chunks inside the output folder when that lies in the project (otherwise
 	// in a shared ./.astro); the chunks import packages, so they must sit above node_modules.
 	const staging = join(work, `build-${process.pid}`);
-	// One content cache per report folder, so that builds of different reports never mix their content.
-	const cacheDir = join(work, `cache-${createHash('sha256').update(content).digest('hex').slice(0, 12)}`);
+	// A content cache of its own, so that builds of different reports never mix their content.
+	const cacheDir = join(work, `cache-${process.pid}`);
 	process.chdir(projectRoot);
 	const { build } = await import('astro');
-	try {
-		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
-	} catch (error) {
-		rmSync(staging, { recursive: true, force: true });
-		// Astro puts its stack inside the message; the author needs the first lines only.
-		const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
-		console.error(`Build failed: ${message.trim()}`);
-		console.error(`${shown} was left as it was.`);
-		return 1;
-	}
+	const built = await withBuildLock(
+		join(work, 'build.lock'),
+		async () => {
+			try {
+				await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
+				return true;
+			} catch (error) {
+				rmSync(staging, { recursive: true, force: true });
+				// Astro puts its stack inside the message; the author needs the first lines only.
+				const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
+				console.error(`Build failed: ${message.trim()}`);
+				console.error(`${shown} was left as it was.`);
+				return false;
+			} finally {
+				rmSync(cacheDir, { recursive: true, force: true });
+			}
+		},
+		() => console.log('Waiting for another build in this install to finish…'),
+	);
+	if (!built) return 1;
 	const incoming = `${out}.incoming-${process.pid}`;
 	const previous = `${out}.previous-${process.pid}`;
 	move(staging, incoming);

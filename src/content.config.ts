@@ -14,7 +14,8 @@ const dir = contentDir();
 const folder = (name: string) => pathToFileURL(join(dir, name, '/'));
 const byStem = ({ entry }: { entry: string }) => fileStem(entry);
 /** A folder the report does not have loads nothing, instead of making Astro warn that it is missing. */
-const flat = (name: string) => (hasMarkdown(dir, name) ? glob({ pattern: FLAT_PATTERN, base: folder(name), generateId: byStem }) : () => []);
+// deferRender: Markdown is rendered when a page needs it, so that directives count from the current findings.
+const flat = (name: string) => (hasMarkdown(dir, name) ? glob({ pattern: FLAT_PATTERN, base: folder(name), generateId: byStem, deferRender: true }) : () => []);
 
 export const collections = {
 	report: defineCollection({
@@ -24,7 +25,7 @@ export const collections = {
 	}),
 	themes: defineCollection({ loader: flat('themes'), schema: themeSchema }),
 	findings: defineCollection({
-		loader: glob({ pattern: FINDINGS_PATTERN, base: folder('findings'), generateId: ({ entry, data }) => findingId(data, entry) }),
+		loader: glob({ pattern: FINDINGS_PATTERN, base: folder('findings'), generateId: ({ entry, data }) => findingId(data, entry), deferRender: true }),
 		schema: findingSchema,
 	}),
 	pages: defineCollection({ loader: flat('pages'), schema: pageSchema }),

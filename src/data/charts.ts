@@ -1,5 +1,4 @@
 import { chartData, openedClosedChart, type ChartContext, type ChartData } from '../lib/charts.ts';
-import { toCsv } from '../lib/csv.ts';
 import { getFindings, getReport, getThemes } from './report.ts';
 
 async function context(): Promise<ChartContext> {
@@ -39,6 +38,4 @@ export async function allCharts(): Promise<ChartData[]> {
 	return [...(await overviewCharts()), ...(await Promise.all(themes.map((theme) => themeCharts(theme.id)))).flat()];
 }
 
-export function chartCsv(chart: ChartData): string {
-	return toCsv([chart.category, ...chart.series], chart.rows.map((row) => [row.label, ...row.values]));
-}
+export { chartCsv } from '../lib/charts.ts';

@@ -1,3 +1,4 @@
+import { toCsv } from './csv.ts';
 import { evaluate, type Condition, type Countable } from './expression.ts';
 import { formatNumber } from './format.ts';
 
@@ -112,4 +113,9 @@ export function openedClosedChart(name: string, findings: readonly ChartFinding[
 		? 'There are no findings to show yet.'
 		: `Most findings were opened in ${opened.label} (${n(opened.values[0]!)})${closed && closed.values[1]! > 0 ? ` and most were closed in ${closed.label} (${n(closed.values[1]!)})` : '; none has closed yet'}.`;
 	return { name, title: 'Findings opened and closed per year', summary, category: 'Year', series: ['Opened', 'Closed'], rows, horizontal: false };
+}
+
+/** The data of a chart as CSV: one row per category, one column per series. */
+export function chartCsv(chart: ChartData): string {
+	return toCsv([chart.category, ...chart.series], chart.rows.map((row) => [row.label, ...row.values]));
 }

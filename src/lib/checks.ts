@@ -1,7 +1,9 @@
 import { KEY_PATTERN } from '../schemas/common.ts';
 import type { Finding } from '../schemas/finding.ts';
 import type { Report } from '../schemas/report.ts';
+import { directiveContext } from './directive-context.ts';
 import { checkExpression, evaluate, parseExpression, type Vocabulary } from './expression.ts';
+import { directiveProblems } from './markdown-directives.ts';
 import type { Content, FindingRecord, Located } from './load.ts';
 import type { Problem } from './problems.ts';
 
@@ -105,7 +107,14 @@ function checkFigures(report: NonNullable<Content['report']>, themes: readonly s
 	return problems;
 }
 
-/** The rules that span files: names that must exist, unique ids, figures that must reconcile. */
+/** Every `:figure`, `:count`, `:sum` and `::chart` in every body must name what the report has. */
+function checkDirectives(content: Content): Problem[] {
+	const context = directiveContext(content);
+	if (!context) return [];
+	return [...content.pages, ...content.themes, ...content.findings].flatMap((entry) => directiveProblems(entry.body, entry.bodyLine, entry.file, context));
+}
+
+/** The rules that span files: names that must exist, unique ids, figures that must reconcile, directives. */
 export function checkContent(content: Content): Problem[] {
 	const themes = content.themes.map((theme) => theme.id);
 	const report = content.report?.data;
@@ -118,5 +127,6 @@ export function checkContent(content: Content): Problem[] {
 		...checkUniqueIds(records),
 		...records.flatMap((record) => checkReferences(record, report, themes, records)),
 		...(content.report ? checkFigures(content.report, themes, published, leftOut) : []),
+		...checkDirectives(content),
 	];
 }

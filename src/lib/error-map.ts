@@ -1,6 +1,7 @@
 import type { z } from 'astro/zod';
 import { fieldName, type Problem } from './problems.ts';
 import type { YamlSource } from './source.ts';
+import { editDistance } from './edit-distance.ts';
 
 type Schema = z.core.$ZodType;
 
@@ -66,17 +67,6 @@ export function allowedKeys(schema: Schema, path: readonly PropertyKey[]): strin
 			remaining = remaining.slice(1);
 		} else return [];
 	}
-}
-
-function editDistance(a: string, b: string): number {
-	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		for (let j = 1; j <= b.length; j++)
-			row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-		previous = row;
-	}
-	return previous[b.length]!;
 }
 
 export function unknownKeyMessage(key: string, allowed: readonly string[]): string {

@@ -60,6 +60,16 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(overview).toContain('<html lang="en-US"');
 	});
 
+	it('writes the numbers and charts that directives stand for, counting no draft', () => {
+		const scope = html('scope');
+		expect(scope).toContain('This audit covered 3 procurement exercises, 2 of them reported, and reviewed 1,250,000 dollars of spend.');
+		expect(scope).toContain('Contracts sampled on value for money: 12. Exercises opened in 2024: 2.');
+		expect(scope).toMatch(/<figure class="chart" data-chart="spend-by-theme">[\s\S]*<th scope="row">Contract management<\/th><td class="num">1,000,000<\/td>/);
+		expect(scope).toContain('href="data:text/csv;charset=utf-8,%EF%BB%BFTheme%2CSpend%20reviewed%20(USD)%0D%0AContract%20management%2C1000000');
+		expect(scope).toMatch(/<script type="module" src="[^"]+"/);
+		expect(html('findings/PA-1')).toContain('It is one of 1 findings on contract management.');
+	});
+
 	it('marks a recommendation past its due date as at the report’s date as overdue', () => {
 		const page = html('recommendations');
 		expect(page).toContain('1 recommendation to 1 recipient. 1 recommendation is overdue');
@@ -106,7 +116,7 @@ describe('npm run build of a report with no themes and no chapters', () => {
 });
 
 describe('two builds at once', () => {
-	it('builds two different reports side by side, from one install', async () => {
+	it('builds two different reports started at the same time, from one install, taking turns', async () => {
 		const site = mkdtempSync(join(tmpdir(), 'findings-parallel-'));
 		try {
 			const [a, b] = await Promise.all([

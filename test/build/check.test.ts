@@ -127,6 +127,32 @@ describe('npm run check', () => {
 		`);
 	});
 
+	it('reports every directive that names what the report lacks, and leaves prose with colons alone', () => {
+		const result = check('broken-directives');
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatchInlineSnapshot(`
+			"test/fixtures/broken-directives/pages/scope.md:6: body: :figure[total]: "total" is not a figure of this report; use one of: audits, reported, spend, vfm-contracts
+			test/fixtures/broken-directives/pages/scope.md:6: body: :figure[]: :figure needs the name of a figure in brackets, e.g. :figure[audits]
+			test/fixtures/broken-directives/pages/scope.md:6: body: :figur[spend]: :figur is not a directive; did you mean :figure? (write \\: to keep the colon as text)
+			test/fixtures/broken-directives/pages/scope.md:6: body: :count{colour=red}: "colour" cannot be filtered on; use status, outcome, theme, year
+			test/fixtures/broken-directives/pages/scope.md:8: body: :count{status=closed}: "closed" is not a status of this report; use one of: planned, open, completed
+			test/fixtures/broken-directives/pages/scope.md:8: body: :count{theme=leadership outcome=upheld}: "leadership" is not a theme of this report; use one of: contract-management, value-for-money; "upheld" is not an outcome of this report; use one of: satisfactory, improvement-needed
+			test/fixtures/broken-directives/pages/scope.md:8: body: :count{year=15}: "15" is not a year; write four digits, e.g. year=2015
+			test/fixtures/broken-directives/pages/scope.md:8: body: :count{status}: status needs a value, e.g. status=…
+			test/fixtures/broken-directives/pages/scope.md:10: body: :sum{theme=value-for-money}: :sum needs a metric, e.g. :sum{metric=spend}
+			test/fixtures/broken-directives/pages/scope.md:10: body: :sum{metric=widgets}: "widgets" is not a metric of this report; use one of: spend, contracts
+			test/fixtures/broken-directives/pages/scope.md:12: body: ::chart{by=colour}: ::chart needs by= one of status, outcome, theme, year, e.g. ::chart{by=theme}
+			test/fixtures/broken-directives/pages/scope.md:14: body: ::chart{metric=spend}: ::chart needs by= one of status, outcome, theme, year, e.g. ::chart{by=theme}
+			test/fixtures/broken-directives/pages/scope.md:16: body: ::chart{by=status metric=widgets}: "widgets" is not a metric of this report; use one of: spend, contracts
+			test/fixtures/broken-directives/pages/scope.md:18: body: ::count{status=open}: :count goes inside a sentence, with one colon, e.g. :count{status=completed}
+			test/fixtures/broken-directives/pages/scope.md:20: body: :chart{by=theme}: ::chart goes on a line of its own, with two colons, e.g. ::chart{by=theme}
+			test/fixtures/broken-directives/pages/scope.md:22: body: ::note{x=1}: ::note is not a directive; use ::chart{by=…}, or write \\: to keep the colons as text
+
+			16 problems in 1 file.
+			"
+		`);
+	});
+
 	it('says so when the report folder does not exist', () => {
 		const result = run('check', { REPORT_CONTENT: '/nonexistent/report' });
 		expect(result.status).toBe(1);
