@@ -1,4 +1,4 @@
-import { defineMdastPlugin, markdownToHtml, type MdastPluginEntry } from 'satteri';
+import { defineMdastPlugin, markdownToHtml as satteriToHtml, type MdastPluginEntry } from 'satteri';
 import { chartHtml } from './chart-html.ts';
 import { chartCsv } from './charts.ts';
 import { evaluateDirective, type Directive, type DirectiveContext, type DirectiveResult } from './directives.ts';
@@ -51,19 +51,18 @@ export function directivesPlugin(context: () => DirectiveContext | undefined, on
 	};
 }
 
+/** Markdown to HTML with the directives, synchronously: every visitor of ours is synchronous. */
+export function markdownToHtml(markdown: string, context: DirectiveContext, onHit?: (hit: DirectiveHit) => void): string {
+	const result = satteriToHtml(markdown, { features: DIRECTIVE_FEATURES, mdastPlugins: [directivesPlugin(() => context, onHit)] });
+	if (result instanceof Promise) throw new Error('satteri rendered asynchronously; the directive check needs it synchronous');
+	return result.html;
+}
+
 /** Every directive problem of a Markdown body, at its line in the file. */
 export function directiveProblems(body: string, bodyLine: number, file: string, context: DirectiveContext): Problem[] {
 	const problems: Problem[] = [];
-	markdownToHtml(body, {
-		features: DIRECTIVE_FEATURES,
-		mdastPlugins: [
-			directivesPlugin(
-				() => context,
-				({ line, source, result }) => {
-					if (result.kind === 'error') problems.push({ file, line: bodyLine + line - 1, field: 'body', message: `${source}: ${result.message}` });
-				},
-			),
-		],
+	markdownToHtml(body, context, ({ line, source, result }) => {
+		if (result.kind === 'error') problems.push({ file, line: bodyLine + line - 1, field: 'body', message: `${source}: ${result.message}` });
 	});
 	return problems;
 }

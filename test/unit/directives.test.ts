@@ -1,7 +1,6 @@
-import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { evaluateDirective, type Directive, type DirectiveContext } from '../../src/lib/directives.ts';
-import { DIRECTIVE_FEATURES, directiveProblems, directivesPlugin } from '../../src/lib/markdown-directives.ts';
+import { directiveProblems, markdownToHtml } from '../../src/lib/markdown-directives.ts';
 
 const context: DirectiveContext = {
 	figures: { total: { value: 1234 } },
@@ -14,7 +13,7 @@ const context: DirectiveContext = {
 };
 
 const text = (name: string, label = '', attributes: Directive['attributes'] = {}) => evaluateDirective({ type: 'textDirective', name, label, attributes }, context, 'c');
-const render = (markdown: string) => markdownToHtml(markdown, { features: DIRECTIVE_FEATURES, mdastPlugins: [directivesPlugin(() => context)] }).html;
+const render = (markdown: string) => markdownToHtml(markdown, context);
 
 describe('directives', () => {
 	it('stand for figures, counts and sums in the report’s number format', () => {
