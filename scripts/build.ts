@@ -1,6 +1,6 @@
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { withBuildLock } from '../src/lib/build-lock.ts';
+import { acquireBuildLock, buildLockPath } from '../src/lib/build-lock.ts';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
@@ -39,26 +39,20 @@ await main(async () => {
 	const cacheDir = join(work, `cache-${process.pid}`);
 	process.chdir(projectRoot);
 	const { build } = await import('astro');
-	const built = await withBuildLock(
-		join(work, 'build.lock'),
-		async () => {
-			try {
-				await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
-				return true;
-			} catch (error) {
-				rmSync(staging, { recursive: true, force: true });
-				// Astro puts its stack inside the message; the author needs the first lines only.
-				const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
-				console.error(`Build failed: ${message.trim()}`);
-				console.error(`${shown} was left as it was.`);
-				return false;
-			} finally {
-				rmSync(cacheDir, { recursive: true, force: true });
-			}
-		},
-		() => console.log('Waiting for another build in this install to finish…'),
-	);
-	if (!built) return 1;
+	const release = await acquireBuildLock(buildLockPath(projectRoot), () => console.log('Waiting for another build in this install to finish…'));
+	try {
+		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
+	} catch (error) {
+		rmSync(staging, { recursive: true, force: true });
+		// Astro puts its stack inside the message; the author needs the first lines only.
+		const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
+		console.error(`Build failed: ${message.trim()}`);
+		console.error(`${shown} was left as it was.`);
+		return 1;
+	} finally {
+		rmSync(cacheDir, { recursive: true, force: true });
+		release();
+	}
 	const incoming = `${out}.incoming-${process.pid}`;
 	const previous = `${out}.previous-${process.pid}`;
 	move(staging, incoming);

@@ -30,7 +30,13 @@ export function findingsReport(): AstroIntegration {
 				server.watcher.on('all', (_event, path) => {
 					if (!path.startsWith(dir)) return;
 					invalidateRenderContext();
+					// A chapter's :count depends on every finding, but Vite only recompiles the file that changed:
+					// drop every compiled Markdown file of the report so that each page counts afresh.
+					for (const environment of Object.values(server.environments))
+						for (const module of environment.moduleGraph.idToModuleMap.values())
+							if (module.file?.startsWith(dir) && module.file.endsWith('.md')) environment.moduleGraph.invalidateModule(module);
 					recheck();
+					server.hot.send({ type: 'full-reload' });
 				});
 			},
 		},

@@ -1,6 +1,11 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Where an install's lock lives. */
+export function buildLockPath(projectRoot: string): string {
+	return join(projectRoot, 'node_modules', '.cache', 'findings-report', 'build.lock');
+}
 
 function alive(pid: number): boolean {
 	try {
@@ -12,10 +17,11 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Holds a lock file while a build runs. Astro writes each build's module lists into the project's own
- * .astro folder, so two builds in one install must take turns; a lock left by a process that died is cleared.
+ * Takes the lock file, waiting while another live process holds it; returns its release. Astro writes each
+ * build's module lists into the project's own .astro folder, so two builds in one install must take turns;
+ * a lock left by a process that died is cleared.
  */
-export async function withBuildLock<T>(path: string, body: () => Promise<T>, onWait: () => void): Promise<T> {
+export async function acquireBuildLock(path: string, onWait: () => void): Promise<() => void> {
 	mkdirSync(dirname(path), { recursive: true });
 	let waited = false;
 	for (;;) {
@@ -23,7 +29,7 @@ export async function withBuildLock<T>(path: string, body: () => Promise<T>, onW
 			const fd = openSync(path, 'wx');
 			writeSync(fd, String(process.pid));
 			closeSync(fd);
-			break;
+			return () => rmSync(path, { force: true });
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			const holder = Number(readFileSync(path, 'utf8'));
@@ -35,10 +41,5 @@ export async function withBuildLock<T>(path: string, body: () => Promise<T>, onW
 			waited = true;
 			await sleep(250);
 		}
-	}
-	try {
-		return await body();
-	} finally {
-		rmSync(path, { force: true });
 	}
 }

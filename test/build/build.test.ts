@@ -54,7 +54,7 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 
 	it('shows the declared figures in the report’s language, and links under the site’s base path', () => {
 		const overview = html('');
-		expect(overview).toMatch(/Spend reviewed<\/dt>\s*<dd>1,250,000<\/dd>/);
+		expect(overview).toMatch(/Spend reviewed<\/dt>\s*<dd><a href="\/procurement-2025\/findings\/\?sort=spend&amp;dir=desc" aria-label="1,250,000, Spend reviewed: see these findings">1,250,000<\/a>/);
 		expect(overview).toContain('June 30, 2025');
 		expect(overview).toContain('href="/procurement-2025/findings/"');
 		expect(overview).toContain('<html lang="en-US"');

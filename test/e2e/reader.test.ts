@@ -33,12 +33,12 @@ const rowIds = (page: Page) => page.locator('[data-explorer] tbody tr td.id').al
 
 describe('charts', () => {
 	it('draws every chart of the overview and a theme page, each with the same numbers as its table', async () => {
-		for (const path of ['/', '/themes/recording-and-retention/']) {
+		for (const path of ['/', '/themes/recording-and-retention/', '/introduction/']) {
 			const page = await site.open(path);
 			const names = await page.locator('figure[data-chart]').evaluateAll((figures) => figures.map((figure) => (figure as HTMLElement).dataset.chart!));
-			expect(names.length, path).toBeGreaterThanOrEqual(path === '/' ? 7 : 2);
+			expect(names.length, path).toBeGreaterThanOrEqual({ '/': 7, '/introduction/': 1 }[path] ?? 2);
 			for (const name of names) {
-				await expect.poll(() => chartOf(page, name)).toEqual(await tableOf(page, name));
+				await expect.poll(() => chartOf(page, name), { timeout: 15_000 }).toEqual(await tableOf(page, name));
 				// Something was painted: the canvas is not blank.
 				const painted = await page.locator(`figure[data-chart="${name}"] canvas`).evaluate((canvas: HTMLCanvasElement) => {
 					const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
@@ -64,7 +64,7 @@ describe('charts', () => {
 	it('switches between chart and table', async () => {
 		const page = await site.open('/');
 		const figure = page.locator('figure[data-chart="findings-by-theme"]');
-		await expect.poll(() => figure.locator('canvas').isVisible()).toBe(true);
+		await expect.poll(() => figure.locator('canvas').isVisible(), { timeout: 15_000 }).toBe(true);
 		expect(await figure.locator('table').isVisible()).toBe(false);
 		await figure.getByRole('button', { name: 'Table' }).click();
 		expect(await figure.locator('table').isVisible()).toBe(true);
@@ -76,7 +76,7 @@ describe('charts', () => {
 	it('does not animate charts for a reader who asks for reduced motion', async () => {
 		const animation = async (reducedMotion: 'reduce' | 'no-preference') => {
 			const page = await site.open('/', { reducedMotion });
-			await expect.poll(() => page.locator('figure[data-chart="findings-by-status"]').evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart))).toBe(true);
+			await expect.poll(() => page.locator('figure[data-chart="findings-by-status"]').evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart)), { timeout: 15_000 }).toBe(true);
 			const value = await page.locator('figure[data-chart="findings-by-status"]').evaluate((figure) => (figure as HTMLElement & { chart: { options: { animation: unknown } } }).chart.options.animation);
 			await page.context().close();
 			return value;
@@ -101,6 +101,24 @@ describe('charts', () => {
 		}
 		const csv = readFileSync(join(site.dist, 'data/charts/findings-by-status.csv'), 'utf8');
 		expect(csv).toBe('\uFEFFStatus,Findings\r\nUnder investigation,53\r\nCompleted,9\r\nDiscontinued,0\r\n');
+		await page.context().close();
+	});
+});
+
+describe('headline figures', () => {
+	it('link to the findings they count', async () => {
+		const page = await site.open('/');
+		// A declared figure, not derived from the findings, links nowhere.
+		expect(await page.locator('[data-figure="named-officers"] dd').first().innerText()).toBe('91');
+		expect(await page.locator('[data-figure="named-officers"] a').count()).toBe(0);
+		expect(await page.locator('[data-figure="investigations"] a').getAttribute('href')).toBe('/findings/');
+		await page.locator('[data-figure="completed"] a').click();
+		await page.waitForURL('**/findings/?status=completed');
+		expect(await rowIds(page)).toHaveLength(9);
+		await page.goBack();
+		await page.locator('[data-figure="unidentified-allegations"] a').click();
+		await page.waitForURL('**/findings/?status=open&sort=unidentified&dir=desc');
+		expect(await rowIds(page)).toHaveLength(53);
 		await page.context().close();
 	});
 });
@@ -132,7 +150,7 @@ describe('findings table', () => {
 		await again.context().close();
 
 		await page.getByRole('button', { name: 'Clear all filters' }).click();
-		await expect.poll(() => rowIds(page).then((ids) => ids.length)).toBe(62);
+		await expect.poll(() => rowIds(page).then((ids) => ids.length), { timeout: 15_000 }).toBe(62);
 		await page.getByRole('group', { name: 'Allegations', exact: true }).getByLabel('At least').fill('6');
 		const many = await rowIds(page);
 		expect(many.length).toBeGreaterThan(0);

@@ -45,8 +45,9 @@ describe('the built sample report in Chromium', () => {
 		const page = await open('/');
 		expect(await page.locator('h1').innerText()).toBe('Police handling of child sexual exploitation complaints in one town');
 		expect(await page.locator('main').innerText()).toContain('Figures as at 8 March 2017');
-		expect(await page.locator('[data-figure="investigations"] dd').innerText()).toBe('62');
-		expect(await page.locator('[data-figure="allegations"] dd').innerText()).toBe('211');
+		expect(await page.getByRole('link', { name: '62, Investigations opened: see these findings', exact: true }).count()).toBe(1);
+		expect(await page.locator('[data-figure="allegations"] dt').innerText()).toBe('Allegations');
+		expect(await page.locator('[data-figure="allegations"] dd a').getAttribute('href')).toBe('/findings/?sort=allegations&dir=desc');
 		expect(await page.locator('.cards li').count()).toBe(6);
 		expect(await page.locator('.notice').innerText()).toContain('illustrative records');
 		await page.context().close();

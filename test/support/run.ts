@@ -4,11 +4,17 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
+/** The environment of a command as an author runs it: without what Vitest sets for its own workers. */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+	return { ...env, INIT_CWD: ROOT, ...extra };
+}
+
 /** Runs one of the project's commands the way `npm run` does, with the given report folders. */
 export function run(script: 'check' | 'build' | 'new', env: Record<string, string>, args: string[] = []) {
 	const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
 		cwd: ROOT,
-		env: { ...process.env, INIT_CWD: ROOT, ...env },
+		env: userEnv(env),
 		encoding: 'utf8',
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -17,7 +23,7 @@ export function run(script: 'check' | 'build' | 'new', env: Record<string, strin
 /** The same, without blocking: for commands that must run at the same time. */
 export function runAsync(script: 'check' | 'build', env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [`scripts/${script}.ts`], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT, ...env } });
+		const child = spawn(process.execPath, [`scripts/${script}.ts`], { cwd: ROOT, env: userEnv(env) });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));

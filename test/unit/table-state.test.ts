@@ -50,3 +50,18 @@ describe('findings table state', () => {
 		expect(unpackRow(packRow(rows[1]!))).toEqual(rows[1]);
 	});
 });
+
+describe('figure links', async () => {
+	const { figureQuery } = await import('../../src/lib/figure-links.ts');
+	it('turns what a figure counts into the findings table’s filters', () => {
+		expect(figureQuery('count')).toBe('');
+		expect(figureQuery('count(status=completed)')).toBe('status=completed');
+		expect(figureQuery('sum(unidentified, status=open)')).toBe('status=open&sort=unidentified&dir=desc');
+		expect(figureQuery('count(theme=culture, year=2015)')).toBe('theme=culture&from=2015-01-01&to=2015-12-31');
+	});
+
+	it('links nothing the table cannot show', () => {
+		expect(figureQuery(undefined)).toBeUndefined();
+		expect(figureQuery('count(theme=a, theme=b)')).toBeUndefined();
+	});
+});
