@@ -62,13 +62,18 @@ function largest(rows: readonly ChartRow[], series = 0): ChartRow | undefined {
 	return rows.reduce<ChartRow | undefined>((top, row) => (top === undefined || row.values[series]! > top.values[series]! ? row : top), undefined);
 }
 
+/** "Spend reviewed (USD)" → "spend reviewed (USD)": mid-sentence, without lowering acronyms. */
+function midSentence(label: string): string {
+	return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
 function summarise(spec: ChartSpec, rows: readonly ChartRow[], context: ChartContext): string {
 	const top = largest(rows);
 	if (!top || top.values[0] === 0) return 'There are no findings to show yet.';
 	const n = (value: number) => formatNumber(value, context.language);
 	const total = rows.reduce((sum, row) => sum + row.values[0]!, 0);
 	if (spec.metric) {
-		const metric = context.metrics[spec.metric]?.label.toLowerCase() ?? spec.metric;
+		const metric = midSentence(context.metrics[spec.metric]?.label ?? spec.metric);
 		return `${top.label} accounts for the most ${metric}: ${n(top.values[0]!)} of ${n(total)}.`;
 	}
 	if (spec.by === 'theme') return `${top.label} is the most common theme, in ${n(top.values[0]!)} findings; a finding can have more than one theme.`;

@@ -6,7 +6,7 @@ const context: ChartContext = {
 	language: 'en-GB',
 	statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } },
 	outcomes: { upheld: { label: 'Upheld' }, 'not-upheld': { label: 'Not upheld' } },
-	metrics: { allegations: { label: 'Allegations' } },
+	metrics: { allegations: { label: 'Allegations' }, cost: { label: 'Cost (GBP)' } },
 	themes: [{ id: 'culture', title: 'Culture' }, { id: 'leadership', title: 'Leadership' }],
 };
 const findings: ChartFinding[] = [
@@ -28,6 +28,10 @@ describe('charts', () => {
 		expect(chart.rows.map((row) => row.values[0])).toEqual([1203, 1200]);
 		expect(chart.summary).toBe('Culture accounts for the most allegations: 1,203 of 2,403.');
 		expect(chart.horizontal).toBe(true);
+	});
+
+	it('keeps acronyms in a metric’s name as written', () => {
+		expect(chartData('cost-by-status', { by: 'status', metric: 'cost' }, [{ ...findings[0]!, metrics: { cost: 5 } }], context).summary).toBe('Completed accounts for the most cost (GBP): 5 of 5.');
 	});
 
 	it('applies a filter before grouping', () => {
