@@ -1,8 +1,10 @@
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { acquireBuildLock, buildLockPath } from '../src/lib/build-lock.ts';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
+import { closePagefind, pagefindFiles } from '../src/lib/pagefind-index.ts';
+import { searchRecords } from '../src/lib/search-records.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** Moves a folder, copying when the destination is on another disk. */
@@ -24,7 +26,8 @@ await main(async () => {
 	const content = contentDir();
 	const out = outDir();
 	const shown = displayPath(out);
-	if (!reportProblems(content)) {
+	const loaded = reportProblems(content);
+	if (!loaded) {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
 	}
@@ -42,6 +45,12 @@ await main(async () => {
 	const release = await acquireBuildLock(buildLockPath(projectRoot), () => console.log('Waiting for another build in this install to finish…'));
 	try {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
+		// The search index, from the same content as the pages; a failure here fails the build like any other.
+		const files = await pagefindFiles(searchRecords(loaded), loaded.report!.data.language);
+		for (const [path, bytes] of files) {
+			mkdirSync(dirname(join(staging, 'pagefind', path)), { recursive: true });
+			writeFileSync(join(staging, 'pagefind', path), bytes);
+		}
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		// Astro puts its stack inside the message; the author needs the first lines only.
@@ -52,6 +61,7 @@ await main(async () => {
 	} finally {
 		rmSync(cacheDir, { recursive: true, force: true });
 		release();
+		await closePagefind();
 	}
 	const incoming = `${out}.incoming-${process.pid}`;
 	const previous = `${out}.previous-${process.pid}`;

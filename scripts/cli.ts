@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { checkFolder } from '../src/lib/check-folder.ts';
 import { count } from '../src/lib/format.ts';
+import type { Content } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -8,14 +9,14 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // Nothing leaves the machine: Astro would otherwise send usage telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-/** Prints every content problem; returns whether the folder is valid. */
-export function reportProblems(dir: string): boolean {
+/** Prints every content problem; returns the content when the folder is valid. */
+export function reportProblems(dir: string): Content | undefined {
 	const { content, problems } = checkFolder(dir);
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));
 		const files = new Set(problems.map((problem) => problem.file)).size;
 		console.error(`\n${count(problems.length, 'problem')} in ${count(files, 'file')}.`);
-		return false;
+		return undefined;
 	}
 	if (content) {
 		const drafts = content.findings.filter((finding) => finding.data.draft).length;
@@ -24,7 +25,7 @@ export function reportProblems(dir: string): boolean {
 			`Content is valid: ${count(content.findings.length - drafts, 'finding')} (${count(drafts, 'draft')}), ${count(content.themes.length, 'theme')}, ${count(content.pages.length, 'page')}; ${count(figures, 'figure')} ${figures === 1 ? 'reconciles' : 'reconcile'}.`,
 		);
 	}
-	return true;
+	return content;
 }
 
 /** Runs a command's body; an unexpected error is reported in one line, never as a stack trace. */

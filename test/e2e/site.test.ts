@@ -15,6 +15,7 @@ const PAGES = {
 	theme: '/themes/information-sharing/',
 	recommendations: '/recommendations/',
 	data: '/data/',
+	search: '/search/?q=records&theme=Leadership',
 	chapter: '/about-this-sample/',
 };
 

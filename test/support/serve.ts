@@ -13,10 +13,14 @@ const TYPES: Record<string, string> = {
 	'.wasm': 'application/wasm',
 };
 
-/** Serves a built site on 127.0.0.1 the way a static host would (folder → index.html, else 404). */
-export async function serve(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+/**
+ * Serves a built site on 127.0.0.1 the way a static host would (folder → index.html, else 404), under
+ * the site's base path when it has one.
+ */
+export async function serve(root: string, base = '/'): Promise<{ origin: string; close(): Promise<void> }> {
 	const server: Server = createServer((request, response) => {
-		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		const path = normalize(requested.startsWith(base) ? `/${requested.slice(base.length)}` : '/__outside_base__');
 		let file = join(root, path);
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!file.startsWith(root) || !existsSync(file)) {

@@ -17,12 +17,12 @@ export interface Site {
 }
 
 /** Builds a report through `npm run build`, serves it on 127.0.0.1, and opens its pages in Chromium. */
-export async function buildAndServe(env: Record<string, string> = {}): Promise<Site> {
+export async function buildAndServe(env: Record<string, string> = {}, base = '/'): Promise<Site> {
 	const work = mkdtempSync(join(tmpdir(), 'findings-e2e-'));
 	const dist = join(work, 'dist');
 	const result = run('build', { ...env, REPORT_OUT: dist });
 	expect(result.status, result.stderr).toBe(0);
-	const server = await serve(dist);
+	const server = await serve(dist, base);
 	const browser: Browser = await launch();
 	const foreign: string[] = [];
 	return {
