@@ -52,6 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	writeFileSync(join(tmpdir(), 'findings-dev-server.log'), output);
 	await browser?.close();
 	dev?.kill();
 	await new Promise((resolve) => (dev?.exitCode === null ? dev.once('exit', resolve) : resolve(null)));
@@ -59,12 +60,13 @@ afterAll(async () => {
 	rmSync(content, { recursive: true, force: true });
 });
 
-const text = (page: Page, selector: string) => page.locator(selector).innerText();
+const text = (page: Page, selector: string) => page.locator(selector).innerText({ timeout: 5_000 });
 
 describe('npm run dev', () => {
 	it('updates the open page when its file, another finding or report.yaml is saved, and shows problems with file:line', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${origin}/scope/`);
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${origin}/scope/`, { timeout: 20_000 });
 		expect(await text(page, 'main')).toContain('This audit covered 3 procurement exercises, 2 of them reported');
 
 		edit('pages/scope.md', 'This audit covered', 'The whole audit covered');
@@ -73,13 +75,32 @@ describe('npm run dev', () => {
 		// Another file: the page's :count changes, and the figure it breaks is reported in the page and the terminal.
 		edit('findings/2025/PA-3.md', 'status: planned', 'status: completed\noutcome: satisfactory\nclosed: 2025-06-01');
 		await expect.poll(() => text(page, 'main'), { timeout: 15_000 }).toContain('3 of them reported');
-		await expect.poll(() => page.locator('.dev-problems').innerText().catch(() => ''), { timeout: 15_000 }).toContain(
+		await expect.poll(() => page.locator('.dev-problems').innerText({ timeout: 2_000 }).catch(() => ''), { timeout: 15_000 }).toContain(
 			`${join(content, 'report.yaml')}:18: figures.reported.value: declared 2, but count(status=completed) gives 3`,
 		);
 		expect(output).toContain(`${join(content, 'report.yaml')}:18: figures.reported.value: declared 2`);
 
 		edit('report.yaml', 'reported: { label: Reported, value: 2,', 'reported: { label: Reported, value: 3,');
-		await expect.poll(() => page.locator('.dev-problems').count(), { timeout: 15_000 }).toBe(0);
-		await page.close();
+		await expect.poll(() => page.locator('.dev-problems').isVisible({ timeout: 2_000 }).catch(() => true), { timeout: 15_000 }).toBe(false);
+		await expect.poll(() => text(page, 'main').catch(() => ''), { timeout: 15_000 }).toContain('3 of them reported');
+		await context.close();
+	});
+
+	it('searches the words as saved, before anything is published', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${origin}/search/?q=pothole`);
+		await expect.poll(() => text(page, '.search-status'), { timeout: 30_000 }).toBe('1 result for “pothole”.');
+		edit('findings/2025/PA-3.md', 'Planned work.', 'Planned work on quagmirely contracts.');
+		await expect.poll(
+			async () => {
+				await page.goto(`${origin}/search/?q=quagmirely`);
+				const answer = page.locator('.search-status').filter({ hasText: /result|Nothing found/ });
+				return answer.innerText({ timeout: 10_000 }).catch(() => '');
+			},
+			{ timeout: 30_000, interval: 1_000 },
+		).toBe('1 result for “quagmirely”.');
+		expect(await page.locator('.search-results h2').allInnerTexts()).toEqual(['Consultancy call-offs']);
+		await context.close();
 	});
 });
