@@ -114,7 +114,6 @@ export async function startSearch(load: (base: string) => Promise<Pagefind> = (b
 		if (current !== run || !search) return;
 		for (const facet of FACETS) for (const value of Object.keys(all[facet] ?? {})) setCount(facet, value, search.filters[facet]?.[value] ?? 0);
 		const n = search.results.length;
-		status.textContent = n ? `${n} ${n === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}.` : `Nothing found${state.q ? ` for “${state.q}”` : ''}. Try other words, or fewer filters.`;
 		let shown = 0;
 		const showMore = async () => {
 			const page = await Promise.all(search.results.slice(shown, shown + PAGE).map((result) => result.data()));
@@ -125,6 +124,9 @@ export async function startSearch(load: (base: string) => Promise<Pagefind> = (b
 		};
 		more.onclick = () => void showMore();
 		await showMore();
+		if (current !== run) return;
+		// Announced once the first results are on the page, not before.
+		status.textContent = n ? `${n} ${n === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}.` : `Nothing found${state.q ? ` for “${state.q}”` : ''}. Try other words, or fewer filters.`;
 	};
 
 	function setCount(facet: string, value: string, n: number) {
