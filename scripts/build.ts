@@ -5,6 +5,8 @@ import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { closePagefind, pagefindFiles } from '../src/lib/pagefind-index.ts';
 import { searchRecords } from '../src/lib/search-records.ts';
+import { precacheList, serviceWorkerSource } from '../src/lib/service-worker.ts';
+import { siteSettings } from '../src/lib/site-settings.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** Moves a folder, copying when the destination is on another disk. */
@@ -51,6 +53,9 @@ await main(async () => {
 			mkdirSync(dirname(join(staging, 'pagefind', path)), { recursive: true });
 			writeFileSync(join(staging, 'pagefind', path), bytes);
 		}
+		// Last, so that the edition it names covers every other file.
+		const { urls, edition } = precacheList(staging, siteSettings(content).base);
+		writeFileSync(join(staging, 'sw.js'), serviceWorkerSource(urls, edition));
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		// Astro puts its stack inside the message; the author needs the first lines only.
