@@ -1,12 +1,15 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { acquireBuildLock, buildLockPath } from '../src/lib/build-lock.ts';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
+import { formatBytes } from '../src/lib/format.ts';
+import { editionReadme, writeOfflineEdition } from '../src/lib/offline-edition.ts';
 import { closePagefind, pagefindFiles } from '../src/lib/pagefind-index.ts';
 import { searchRecords } from '../src/lib/search-records.ts';
 import { precacheList, serviceWorkerSource } from '../src/lib/service-worker.ts';
 import { siteSettings } from '../src/lib/site-settings.ts';
+import { offlineEditionName } from '../src/lib/slug.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** Moves a folder, copying when the destination is on another disk. */
@@ -48,13 +51,20 @@ await main(async () => {
 	try {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
 		// The search index, from the same content as the pages; a failure here fails the build like any other.
-		const files = await pagefindFiles(searchRecords(loaded), loaded.report!.data.language);
+		const report = loaded.report!.data;
+		const { base } = siteSettings(content);
+		const records = searchRecords(loaded);
+		const files = await pagefindFiles(records, report.language);
 		for (const [path, bytes] of files) {
 			mkdirSync(dirname(join(staging, 'pagefind', path)), { recursive: true });
 			writeFileSync(join(staging, 'pagefind', path), bytes);
 		}
+		// The offline edition, from the same pages and search records; the data page then says how big it is.
+		const offline = writeOfflineEdition({ dist: staging, base, name: offlineEditionName(report), records, readme: editionReadme(report), modified: new Date(`${report.asAt}T12:00:00Z`) });
+		const dataPage = join(staging, 'data', 'index.html');
+		writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`));
 		// Last, so that the edition it names covers every other file.
-		const { urls, edition } = precacheList(staging, siteSettings(content).base);
+		const { urls, edition } = precacheList(staging, base);
 		writeFileSync(join(staging, 'sw.js'), serviceWorkerSource(urls, edition));
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });

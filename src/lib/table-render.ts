@@ -7,6 +7,8 @@ export interface RowContext {
 	outcomes: Record<string, string>;
 	language: string;
 	base: string;
+	/** Appended to page links: `index.html` in the offline edition, where a folder's address lists the folder. */
+	pageFile?: string;
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -24,7 +26,7 @@ export function rowHtml(row: TableRow, context: RowContext): string {
 	const date = (iso: string) => (iso ? `<time datetime="${iso}">${formatDate(iso, context.language, 'medium')}</time>` : '—');
 	return [
 		'<tr>',
-		cell(`<a href="${escapeHtml(`${context.base}findings/${encodeURIComponent(row.id)}/`)}">${escapeHtml(row.id)}</a>`, 'id'),
+		cell(`<a href="${escapeHtml(`${context.base}findings/${encodeURIComponent(row.id)}/${context.pageFile ?? ''}`)}">${escapeHtml(row.id)}</a>`, 'id'),
 		cell(escapeHtml(row.title)),
 		cell(escapeHtml(context.statuses[row.status] ?? row.status)),
 		cell(row.outcome ? escapeHtml(context.outcomes[row.outcome] ?? row.outcome) : '—'),

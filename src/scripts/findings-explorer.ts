@@ -1,5 +1,6 @@
 import { formatNumber } from '../lib/format.ts';
 import { rowHtml, type RowContext } from '../lib/table-render.ts';
+import { loadClassicScript } from './classic-script.ts';
 import { applyState, pageOf, parseState, serializeState, unpackRow, type PackedRow, type TableRow, type TableState } from '../lib/table-state.ts';
 
 interface Config {
@@ -16,16 +17,7 @@ declare global {
 	}
 }
 
-/** The rows come from a classic script, which loads over http and from disk alike. */
-function loadRows(src: string): Promise<TableRow[]> {
-	return new Promise((resolve, reject) => {
-		if (window.findingsTable) return resolve(window.findingsTable.rows.map(unpackRow));
-		const script = Object.assign(document.createElement('script'), { src });
-		script.onload = () => (window.findingsTable ? resolve(window.findingsTable.rows.map(unpackRow)) : reject(new Error('no rows')));
-		script.onerror = () => reject(new Error(`could not load ${src}`));
-		document.head.append(script);
-	});
-}
+const PAGE_PATH = /\/page\/(\d+)\/(?:index\.html)?$/;
 
 function fillForm(form: HTMLFormElement, state: TableState): void {
 	const values = serializeState({ ...state, sort: 'id', dir: 'asc', page: 1 });
@@ -49,17 +41,22 @@ export async function startExplorer(): Promise<void> {
 	const pages = root.querySelector<HTMLElement>('.explorer-pages')!;
 	const headers = [...root.querySelectorAll<HTMLTableCellElement>('th[data-sort]')];
 	const language = config.context.language;
+	// From disk (the offline edition) a page may only rewrite its own address, and folders need their index page named.
+	const fromDisk = location.protocol === 'file:';
+	const tableUrl = fromDisk ? location.pathname : config.findingsUrl;
+	if (fromDisk) config.context.pageFile = 'index.html';
 
 	let rows: TableRow[];
 	try {
-		rows = await loadRows(config.dataUrl);
+		// The rows come from a classic script, which loads over http and from disk alike.
+		rows = (await loadClassicScript(config.dataUrl, () => window.findingsTable)).rows.map(unpackRow);
 	} catch {
 		return; // The static table stays, which is the no-JavaScript experience.
 	}
 
 	const stateFromUrl = () => {
 		const search = new URLSearchParams(location.search);
-		const page = /\/page\/(\d+)\/$/.exec(location.pathname)?.[1];
+		const page = PAGE_PATH.exec(location.pathname)?.[1];
 		if (page && !search.has('page')) search.set('page', page);
 		return parseState(search, config.metrics);
 	};
@@ -119,7 +116,10 @@ export async function startExplorer(): Promise<void> {
 	}
 
 	function update(): void {
-		history.replaceState(null, '', `${config.findingsUrl}${serializeState(state).size ? `?${serializeState(state)}` : ''}`);
+		const query = serializeState(state);
+		// A page folder's own number would otherwise be read back from the address.
+		if (fromDisk && PAGE_PATH.test(location.pathname)) query.set('page', String(state.page));
+		history.replaceState(null, '', `${tableUrl}${query.size ? `?${query}` : ''}`);
 		render();
 	}
 
@@ -137,7 +137,7 @@ export async function startExplorer(): Promise<void> {
 	const filtered = serializeState({ ...state, sort: 'id', dir: 'asc', page: 1 }).size > 0;
 	controls.open = filtered || matchMedia('(min-width: 60rem)').matches;
 	controls.hidden = false;
-	if (location.pathname !== config.findingsUrl) update();
+	if (location.pathname !== tableUrl) update();
 	else render();
 	addEventListener('popstate', () => {
 		state = stateFromUrl();

@@ -1,19 +1,6 @@
 /** The search page: Pagefind's index, facets with counts, and the query and filters in the URL. */
-
-interface PagefindResultData {
-	url: string;
-	excerpt: string;
-	meta: Record<string, string>;
-}
-interface PagefindSearch {
-	results: { id: string; data(): Promise<PagefindResultData> }[];
-	filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-	options(options: { baseUrl: string }): Promise<void>;
-	filters(): Promise<Record<string, Record<string, number>>>;
-	search(term: string | null, options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
-}
+import type { FilterCounts, ResultData, SearchBackend } from '../lib/search-api.ts';
+import { offlineSearch } from './offline-search.ts';
 
 const FACETS = ['theme', 'status', 'outcome', 'year'] as const;
 const PAGE = 20;
@@ -40,7 +27,12 @@ function writeState(state: SearchState): string {
 	return search.size ? `?${search}` : '';
 }
 
-export async function startSearch(load: (base: string) => Promise<Pagefind> = (base) => import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)): Promise<void> {
+/** Pagefind on the hosted site; from disk, where Pagefind cannot load its files, the offline edition's engine. */
+function loadBackend(base: string): Promise<SearchBackend> {
+	return location.protocol === 'file:' ? offlineSearch(base) : import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+}
+
+export async function startSearch(): Promise<void> {
 	const root = document.querySelector<HTMLElement>('[data-search]');
 	if (!root) return;
 	const base = root.dataset.base!;
@@ -58,11 +50,11 @@ export async function startSearch(load: (base: string) => Promise<Pagefind> = (b
 	input.value = state.q;
 	sort.value = state.sort;
 	// Handlers come first, so that a reader who presses Enter while the index loads is not lost.
-	let pagefind: Pagefind | undefined;
-	let all: Record<string, Record<string, number>> = {};
+	let pagefind: SearchBackend | undefined;
+	let all: FilterCounts = {};
 	const ready = (async () => {
 		try {
-			pagefind = await load(base);
+			pagefind = await loadBackend(base);
 			await pagefind.options({ baseUrl: base });
 		} catch {
 			status.textContent = 'The search index could not be loaded. Every finding is in the findings table.';
@@ -158,7 +150,7 @@ export async function startSearch(load: (base: string) => Promise<Pagefind> = (b
 	await render();
 }
 
-function resultItem(data: PagefindResultData): HTMLLIElement {
+function resultItem(data: ResultData): HTMLLIElement {
 	const item = document.createElement('li');
 	const heading = document.createElement('h2');
 	const link = Object.assign(document.createElement('a'), { href: data.url, textContent: data.meta.title ?? data.url });
@@ -167,7 +159,7 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
 	facts.className = 'meta';
 	facts.textContent = [data.meta.kind, data.meta.id, data.meta.status, data.meta.outcome].filter(Boolean).join(' · ');
 	const excerpt = document.createElement('p');
-	// Pagefind escapes the page's text and marks the words found with <mark>.
+	// Both engines escape the page's text and mark the words found with <mark>.
 	excerpt.innerHTML = data.excerpt;
 	item.append(heading, facts, excerpt);
 	return item;

@@ -1,0 +1,109 @@
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join, posix, sep } from 'node:path';
+import { buildSync } from 'esbuild';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { offlineHtml } from './offline-html.ts';
+import { OFFLINE_INDEX } from './search-api.ts';
+import type { SearchRecord } from './search-records.ts';
+
+export interface EditionInput {
+	/** The built site. */
+	dist: string;
+	base: string;
+	/** The folder the zip unzips to, e.g. `police-cse-complaints-2017-offline`. */
+	name: string;
+	/** The same records the hosted site's search index was built from. */
+	records: readonly SearchRecord[];
+	/** A few lines for the reader who opens the folder before the pages. */
+	readme: string;
+	/** Given to every file in the zip, so that the same report always zips to the same bytes. */
+	modified: Date;
+}
+
+/** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
+const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
+/** Already compressed: stored as they are. */
+const COMPRESSED = /\.(png|jpe?g|webp|avif|gif|woff2?|zip|gz)$/i;
+const SCRIPTS = '_offline/';
+
+/**
+ * The module scripts of the site, each bundled with what it imports into one classic script, which a page
+ * opened from disk can run: the same code as on the hosted site, so charts and the table behave alike.
+ */
+function classicScripts(dist: string, base: string) {
+	const made = new Map<string, { path: string; code: Uint8Array }>();
+	return {
+		made,
+		get(src: string): string {
+			const known = made.get(src);
+			if (known) return known.path;
+			const file = join(dist, ...src.slice(base.length).split('/'));
+			const result = buildSync({ entryPoints: [file], bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' });
+			// `ChartScript.astro_astro_type_script_index_0_lang.Hx.js` → `ChartScript.Hx.js`
+			const path = `${SCRIPTS}${basename(file).replace(/\.astro_astro_type_script_index_\d+_lang/, '')}`;
+			made.set(src, { path, code: result.outputFiles[0]!.contents });
+			return path;
+		},
+	};
+}
+
+/**
+ * Writes `<dist>/data/<name>.zip`: the built site rewritten to be opened from disk, with its search records as
+ * a classic script. Written beside its final name and then renamed, so a failure never leaves half a zip.
+ */
+export function writeOfflineEdition(input: EditionInput): { path: string; bytes: number } {
+	const files = readdirSync(input.dist, { recursive: true })
+		.map((file) => String(file).split(sep).join('/'))
+		.sort()
+		.filter((file) => !HOSTED_ONLY.test(file));
+	const kinds = new Map(files.map((file) => [file, statSync(join(input.dist, file)).isDirectory()]));
+	const scripts = classicScripts(input.dist, input.base);
+	const path = join(input.dist, 'data', `${input.name}.zip`);
+	const partial = `${path}.partial`;
+	const fd = openSync(partial, 'w');
+	try {
+		const zip = new Zip((error, chunk) => {
+			if (error) throw error;
+			writeSync(fd, chunk);
+		});
+		const add = (file: string, bytes: Uint8Array) => {
+			const name = `${input.name}/${file}`;
+			const entry = COMPRESSED.test(file) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 9 });
+			entry.mtime = input.modified;
+			zip.add(entry);
+			entry.push(bytes, true);
+		};
+		const utf8 = (text: string) => new TextEncoder().encode(text);
+		for (const file of files) {
+			if (kinds.get(file)) continue;
+			const bytes = readFileSync(join(input.dist, file));
+			if (!file.endsWith('.html')) add(file, bytes);
+			else add(file, utf8(offlineHtml(bytes.toString('utf8'), { file, base: input.base, isFolder: (folder) => kinds.get(folder) === true, classicScript: (src) => scripts.get(src) })));
+		}
+		for (const { path: script, code } of scripts.made.values()) add(script, code);
+		add(OFFLINE_INDEX, utf8(`self.searchRecords = ${JSON.stringify(input.records)};\n`));
+		add('README.txt', utf8(input.readme));
+		zip.end();
+	} catch (error) {
+		closeSync(fd);
+		rmSync(partial, { force: true });
+		throw error;
+	}
+	closeSync(fd);
+	renameSync(partial, path);
+	return { path: posix.join('data', `${input.name}.zip`), bytes: statSync(path).size };
+}
+
+/** The README.txt at the top of the edition's folder. */
+export function editionReadme(report: { title: string; edition?: string | undefined; publisher: string }): string {
+	return [
+		report.title,
+		[report.publisher, report.edition].filter(Boolean).join('. '),
+		'',
+		'This folder is the offline edition of the report. Open index.html in a web browser (double-click',
+		'it): the pages, charts, findings table and search all work from this folder, with no connection',
+		'and nothing to install. Keep the folder together, since its pages link to each other. The data',
+		'folder holds the findings and recommendations as CSV and JSON.',
+		'',
+	].join('\n');
+}

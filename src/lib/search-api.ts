@@ -1,0 +1,34 @@
+/**
+ * The part of Pagefind's JavaScript API that the search page uses. Pagefind answers it on the hosted site;
+ * the offline edition's engine (search-engine.ts) answers it from disk, so the page has one code path.
+ */
+/** Where the offline edition keeps its search records, a classic script setting `self.searchRecords`, from its root. */
+export const OFFLINE_INDEX = '_offline/search-index.js';
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface ResultData {
+	url: string;
+	/** Escaped text with the words found inside <mark>. */
+	excerpt: string;
+	meta: Record<string, string>;
+}
+
+export interface SearchResults {
+	results: { id: string; data(): Promise<ResultData> }[];
+	/** For each filter, how many results have each value. */
+	filters: FilterCounts;
+}
+
+export interface SearchOptions {
+	filters?: Record<string, { any: string[] }>;
+	sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface SearchBackend {
+	options(options: { baseUrl: string }): Promise<void>;
+	/** Counts of every filter value across everything indexed. */
+	filters(): Promise<FilterCounts>;
+	/** A null term lists what the filters select. */
+	search(term: string | null, options: SearchOptions): Promise<SearchResults | null>;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine, excerpt } from '../../src/lib/search-engine.ts';
+import type { SearchRecord } from '../../src/lib/search-records.ts';
+
+function finding(id: string, content: string, filters: Record<string, string[]>, opened: string): SearchRecord {
+	return { url: `findings/${id}/`, title: `${id}: Finding ${id}`, content, meta: { title: `Finding ${id}`, id, kind: 'Finding' }, filters, sort: { opened } };
+}
+
+const records: SearchRecord[] = [
+	finding('A-1', 'Referrals were not shared with the council. Sharing improved later.', { theme: ['Information sharing'], status: ['Completed'], year: ['2014'] }, '2014-03-01'),
+	finding('A-2', 'Supervisors did not review the archive of referrals.', { theme: ['Leadership', 'Information sharing'], status: ['Open'], year: ['2015'] }, '2015-06-01'),
+	finding('A-3', 'Resourcing of the unit was <inadequate> & unstable; the résumé of cases was lost.', { theme: ['Resourcing'], status: ['Completed'], year: ['2013'] }, '2013-01-10'),
+	{ url: 'themes/leadership/', title: 'Leadership', content: 'Leadership. How supervisors reviewed referrals.', meta: { title: 'Leadership', kind: 'Theme' }, filters: {}, sort: {} },
+];
+const engine = createSearchEngine(records, 'index.html');
+await engine.options({ baseUrl: '../' });
+
+const ids = async (term: string | null, options = {}) => {
+	const search = await engine.search(term, options);
+	return Promise.all(search!.results.map(async (result) => (await result.data()).url));
+};
+
+describe('offline search engine', () => {
+	it('finds pages holding every word, by whole word or the start of one, accents ignored', async () => {
+		expect(await ids('archive')).toEqual(['../findings/A-2/index.html']);
+		expect(await ids('supervisors referrals')).toEqual(expect.arrayContaining(['../findings/A-2/index.html', '../themes/leadership/index.html']));
+		expect(await ids('supervisors council')).toEqual([]);
+		expect(await ids('shar')).toEqual(['../findings/A-1/index.html']);
+		expect(await ids('refer')).toHaveLength(3);
+		expect(await ids('RESUME')).toEqual(['../findings/A-3/index.html']);
+		expect(await ids('zzz')).toEqual([]);
+	});
+
+	it('ranks a page whose title holds the word above one that only mentions it', async () => {
+		expect((await ids('leadership'))[0]).toBe('../themes/leadership/index.html');
+	});
+
+	it('filters with any value inside a filter and all filters together, and counts values within the results', async () => {
+		expect(await ids(null, { filters: { theme: { any: ['Information sharing'] } } })).toEqual(['../findings/A-1/index.html', '../findings/A-2/index.html']);
+		expect(await ids(null, { filters: { theme: { any: ['Leadership', 'Resourcing'] } } })).toEqual(['../findings/A-2/index.html', '../findings/A-3/index.html']);
+		expect(await ids(null, { filters: { theme: { any: ['Information sharing'] }, status: { any: ['Completed'] } } })).toEqual(['../findings/A-1/index.html']);
+		const search = await engine.search('referrals', { filters: { status: { any: ['Open', 'Completed'] } } });
+		expect(search!.filters).toEqual({ theme: { 'Information sharing': 2, Leadership: 1 }, status: { Completed: 1, Open: 1 }, year: { '2014': 1, '2015': 1 } });
+		expect(await engine.filters()).toEqual({
+			theme: { 'Information sharing': 2, Leadership: 1, Resourcing: 1 },
+			status: { Completed: 2, Open: 1 },
+			year: { '2013': 1, '2014': 1, '2015': 1 },
+		});
+	});
+
+	it('sorts by a sort key, leaving out pages without one, as Pagefind does', async () => {
+		expect(await ids(null, { sort: { opened: 'asc' } })).toEqual(['../findings/A-3/index.html', '../findings/A-1/index.html', '../findings/A-2/index.html']);
+		expect(await ids('referrals', { sort: { opened: 'desc' } })).toEqual(['../findings/A-2/index.html', '../findings/A-1/index.html']);
+	});
+
+	it('gives each result its metadata and an escaped excerpt with the words found marked', async () => {
+		const search = await engine.search('inadequate unit', {});
+		const data = await search!.results[0]!.data();
+		expect(data.meta).toEqual({ title: 'Finding A-3', id: 'A-3', kind: 'Finding' });
+		expect(data.excerpt).toBe('Resourcing of the <mark>unit</mark> was &lt;<mark>inadequate</mark>&gt; &amp; unstable; the résumé of cases was lost.');
+	});
+
+	it('cuts a long excerpt around the first word found', () => {
+		const text = Array.from({ length: 100 }, (_, index) => `w${index}`).join(' ');
+		expect(excerpt(text, ['w50'])).toBe(`… ${Array.from({ length: 30 }, (_, index) => (index === 7 ? '<mark>w50</mark>' : `w${43 + index}`)).join(' ')} …`);
+		expect(excerpt(text, [])).toBe(`${Array.from({ length: 30 }, (_, index) => `w${index}`).join(' ')} …`);
+	});
+});
