@@ -46,6 +46,8 @@ await main(async () => {
 	// A content cache of its own, so that builds of different reports never mix their content.
 	const cacheDir = join(work, `cache-${process.pid}`);
 	process.chdir(projectRoot);
+	// Astro lets these variables of the shell override its own: `DEV=1 npm run build` would build a dev site.
+	for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[name];
 	const { build } = await import('astro');
 	const release = await acquireBuildLock(buildLockPath(projectRoot), () => console.log('Waiting for another build in this install to finish…'));
 	try {

@@ -10,12 +10,12 @@ export function slugify(title: string, maxLength = 60): string {
 		.replace(/-+$/, '');
 }
 
-/** The report's short name for file names: its `slug`, or else the start of its title. */
-export function reportSlug(report: { slug?: string | undefined; title: string }): string {
-	return report.slug ?? (slugify(report.title, 40) || 'report');
+/** The report's short name for file names: its `shortName`, or else the start of its title. */
+export function reportSlug(report: { shortName?: string | undefined; title: string }): string {
+	return report.shortName ?? (slugify(report.title, 40) || 'report');
 }
 
 /** The offline edition's name: the folder it unzips to, and with `.zip`, its download under `data/`. */
-export function offlineEditionName(report: { slug?: string | undefined; title: string }): string {
+export function offlineEditionName(report: { shortName?: string | undefined; title: string }): string {
 	return `${reportSlug(report)}-offline`;
 }

@@ -32,8 +32,8 @@ function isLanguageTag(tag: string): boolean {
 
 export const reportSchema = z.strictObject({
 	title: textSchema,
-	/** A short name for files made from the report, e.g. its offline edition `<slug>-offline.zip`. */
-	slug: keySchema.optional(),
+	/** A short name for files made from the report, e.g. its offline edition `<shortName>-offline.zip`. Astro reserves `slug`. */
+	shortName: keySchema.optional(),
 	subtitle: z.string().optional(),
 	publisher: textSchema,
 	/** The date the figures are correct at. */

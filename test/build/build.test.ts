@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, run, runAsync } from '../support/run.ts';
 
@@ -76,6 +77,45 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(page).toContain('March 31, 2025 <span class="overdue">Overdue</span>');
 		expect(html('findings/PA-1')).toContain('<span class="overdue">Overdue</span>');
 		expect(readFileSync(join(out, 'data/recommendations.csv'), 'utf8')).toContain('PA-1,1,Monitor framework prices against the market every quarter.,Council procurement team,made,2025-03-31,true,');
+	});
+
+	it('writes an offline edition: the site in one folder, every link relative and naming a file of the zip', () => {
+		const zip = 'data/audit-of-council-procurement-offline.zip';
+		const entries = unzipSync(readFileSync(join(out, zip)));
+		const files = Object.keys(entries).filter((name) => !name.endsWith('/'));
+		expect(files.every((name) => name.startsWith('audit-of-council-procurement-offline/'))).toBe(true);
+		const inside = new Set(files.map((name) => name.slice('audit-of-council-procurement-offline/'.length)));
+		for (const file of ['index.html', 'README.txt', 'findings/PA-1/index.html', 'search/index.html', 'data/findings.csv', '_offline/search-index.js']) expect(inside, file).toContain(file);
+		expect([...inside].filter((file) => /^(pagefind\/|sw\.js$|data\/.*\.zip$|_astro\/.*\.js$)/.test(file))).toEqual([]);
+		const pages = [...inside].filter((file) => file.endsWith('.html'));
+		expect(pages.length).toBeGreaterThan(8);
+		const broken: string[] = [];
+		for (const page of pages) {
+			const text = new TextDecoder().decode(entries[`audit-of-council-procurement-offline/${page}`]);
+			expect(text, page).not.toContain('type="module"');
+			expect(text, page).not.toMatch(/(href|src|action)="\/procurement-2025\//);
+			for (const [, link] of text.matchAll(/\s(?:href|src|action)="([^"#?]+)[^"]*"/g)) {
+				if (/^[a-z]+:/.test(link!)) continue;
+				const target = posix.normalize(posix.join(posix.dirname(page), link!));
+				if (!inside.has(target)) broken.push(`${page}: ${link}`);
+			}
+		}
+		expect(broken).toEqual([]);
+		// The hosted site's data page gives the download and its size; the edition leaves out a link to itself.
+		expect(html('data')).toContain(`<a href="/procurement-2025/${zip}" download>audit-of-council-procurement-offline.zip</a>`);
+		expect(html('data')).toMatch(/<span data-offline-size>It is \d+(\.\d)? KB\.<\/span>/);
+		expect(new TextDecoder().decode(entries['audit-of-council-procurement-offline/data/index.html'])).not.toContain('offline.zip');
+		expect(readFileSync(join(out, 'sw.js'), 'utf8')).not.toContain('.zip');
+	});
+
+	it('gives the offline edition the search records of the hosted index, without the draft', () => {
+		const entries = unzipSync(readFileSync(join(out, 'data/audit-of-council-procurement-offline.zip')));
+		const script = new TextDecoder().decode(entries['audit-of-council-procurement-offline/_offline/search-index.js']);
+		const scope: { searchRecords?: { url: string; filters: Record<string, string[]> }[] } = {};
+		new Function('self', script)(scope);
+		expect(scope.searchRecords!.map((record) => record.url).sort()).toEqual(['findings/PA-1/', 'findings/PA-2/', 'findings/PA-3/', 'scope/', 'themes/contract-management/', 'themes/value-for-money/']);
+		expect(scope.searchRecords!.find((record) => record.url === 'findings/PA-1/')!.filters.theme).toEqual(['Value for money', 'Contract management']);
+		expect(script).not.toContain('zanzibarquux');
 	});
 
 	it('keeps the previous site exactly as it was when the content has problems', () => {

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { fixture, run } from '../support/run.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'findings-offline-edition-'));
+let browser: Browser;
+
+/** Builds a report and unzips its offline edition, as a reader would: returns the folder it unzips to. */
+function unzipEdition(name: string, env: Record<string, string> = {}): string {
+	const dist = join(work, `${name}-site`);
+	const result = run('build', { ...env, REPORT_OUT: dist });
+	expect(result.status, result.stderr).toBe(0);
+	const [zip] = readdirSync(join(dist, 'data')).filter((file) => file.endsWith('-offline.zip'));
+	const into = join(work, name);
+	for (const [path, bytes] of Object.entries(unzipSync(readFileSync(join(dist, 'data', zip!))))) {
+		if (path.endsWith('/')) continue;
+		mkdirSync(dirname(join(into, path)), { recursive: true });
+		writeFileSync(join(into, path), bytes);
+	}
+	rmSync(dist, { recursive: true, force: true });
+	const [folder] = readdirSync(into);
+	expect(folder).toBe(zip!.replace(/\.zip$/, ''));
+	return join(into, folder!);
+}
+
+let sample: string;
+let second: string;
+beforeAll(async () => {
+	sample = unzipEdition('sample');
+	second = unzipEdition('second', { REPORT_CONTENT: fixture('second-report') });
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	rmSync(work, { recursive: true, force: true });
+});
+
+/** A page opened from disk, recording every request that is not for a file and every script error. */
+async function open(root: string, path: string): Promise<{ page: Page; problems: string[] }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('request', (request) => {
+		if (!request.url().startsWith('file://')) problems.push(`request to ${request.url()}`);
+	});
+	page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+	page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+	await page.goto(`file://${root}/${path}`);
+	return { page, problems };
+}
+
+const chartDrawn = (page: Page, name: string) => page.locator(`figure[data-chart="${name}"]`).evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart));
+const status = (page: Page) => page.locator('.search-status').innerText();
+
+describe('the offline edition, unzipped and opened from disk', () => {
+	it('navigates between pages, draws charts and filters the findings table', async () => {
+		const { page, problems } = await open(sample, 'index.html');
+		await expect.poll(() => chartDrawn(page, 'findings-by-status'), { timeout: 15_000 }).toBe(true);
+
+		await page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Themes' }).click();
+		await page.waitForURL('**/themes/index.html');
+		await page.locator('main a[href$="information-sharing/index.html"]').first().click();
+		await page.waitForURL('**/themes/information-sharing/index.html');
+		await expect.poll(() => page.locator('main figure[data-chart]').first().evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart)), { timeout: 15_000 }).toBe(true);
+
+		await page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Findings' }).click();
+		await page.waitForURL('**/findings/index.html');
+		await expect.poll(() => page.locator('.explorer-status').innerText(), { timeout: 15_000 }).toBe('Showing 1 to 62 of all 62 findings.');
+		await page.goto(`${page.url()}?status=completed`);
+		await expect.poll(() => page.locator('[data-explorer] tbody tr').count(), { timeout: 15_000 }).toBe(9);
+		// Filtering rewrites the page's own address, the only one a page from disk may write.
+		await page.locator('.explorer-controls').getByRole('checkbox', { name: 'Completed' }).uncheck();
+		await expect.poll(() => page.locator('[data-explorer] tbody tr').count()).toBeGreaterThan(9);
+		await page.locator('[data-explorer] tbody a').first().click();
+		await page.waitForURL(/\/findings\/INV-\d+\/index\.html$/);
+		expect(await page.locator('main').getAttribute('data-finding-id')).toMatch(/^INV-\d+$/);
+		expect(problems).toEqual([]);
+		await page.context().close();
+	});
+
+	it('searches from the header box: a word only in one finding’s body finds it, marked, and the result opens', async () => {
+		const { page, problems } = await open(second, 'findings/PA-2/index.html');
+		await page.getByRole('textbox', { name: 'Search the report' }).fill('pothole');
+		await page.getByRole('textbox', { name: 'Search the report' }).press('Enter');
+		await page.waitForURL('**/search/index.html?q=pothole');
+		await expect.poll(() => status(page), { timeout: 15_000 }).toBe('1 result for “pothole”.');
+		expect(await page.locator('.search-results h2').allInnerTexts()).toEqual(['Road maintenance framework']);
+		expect(await page.locator('.search-results mark').first().innerText()).toMatch(/pothole/i);
+		expect(await page.locator('.search-results .meta').innerText()).toBe('Finding · PA-1 · Reported · Improvement needed');
+		await page.locator('.search-results a').click();
+		await page.waitForURL('**/findings/PA-1/index.html');
+		expect(await page.locator('main').getAttribute('data-finding-id')).toBe('PA-1');
+
+		await page.goto(`file://${second}/search/index.html?q=zanzibarquux`);
+		await expect.poll(() => status(page), { timeout: 15_000 }).toBe('Nothing found for “zanzibarquux”. Try other words, or fewer filters.');
+		expect(problems).toEqual([]);
+		await page.context().close();
+	});
+
+	it('narrows by facets with counts, keeps them in the address, restores them and goes back', async () => {
+		const { page, problems } = await open(sample, 'search/index.html?q=records');
+		await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^\d+ results for “records”\.$/);
+		const all = Number((await status(page)).split(' ')[0]);
+		const completed = page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /^Completed/ });
+		await completed.check();
+		await expect.poll(() => page.url()).toContain('search/index.html?q=records&status=Completed');
+		await expect.poll(() => status(page)).not.toBe(`${all} results for “records”.`);
+		const narrowed = Number((await status(page)).split(' ')[0]);
+		expect(narrowed).toBeGreaterThan(0);
+		expect(narrowed).toBeLessThan(all);
+		for (const meta of await page.locator('.search-results .meta').allInnerTexts()) expect(meta).toContain('Completed');
+		expect(await completed.evaluate((box) => box.parentElement!.textContent!)).toContain(`(${narrowed})`);
+
+		await page.reload();
+		await expect.poll(() => status(page), { timeout: 15_000 }).toBe(`${narrowed} results for “records”.`);
+		expect(await completed.isChecked()).toBe(true);
+		await page.goBack();
+		await expect.poll(() => status(page), { timeout: 15_000 }).toBe(`${all} results for “records”.`);
+		expect(await completed.isChecked()).toBe(false);
+		expect(problems).toEqual([]);
+		await page.context().close();
+	});
+});
