@@ -1,14 +1,54 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import type { Browser } from 'playwright-core';
 import { launch } from '../test/support/browser.ts';
 import { serve } from '../test/support/serve.ts';
 import { main } from './cli.ts';
 
+/** Opens a search page and waits for its first answer: the status it shows and the milliseconds it took. */
+async function firstSearch(browser: Browser, url: string, onResponse?: (url: string, body: Buffer) => void) {
+	const page = await browser.newPage();
+	page.on('response', async (response) => onResponse?.(response.url(), await response.body().catch(() => Buffer.alloc(0))));
+	const started = performance.now();
+	await page.goto(url);
+	await page.locator('.search-status').filter({ hasText: /result|Nothing found/ }).waitFor({ timeout: 60_000 });
+	const ms = performance.now() - started;
+	await page.locator('.search-results li').first().waitFor({ timeout: 10_000 }).catch(() => {});
+	const status = await page.locator('.search-status').innerText();
+	await page.close();
+	return { status, ms };
+}
+
+/** The same search in the offline edition, unzipped and opened from disk. */
+async function offlineSearch(browser: Browser, dist: string, words: string) {
+	const zip = readdirSync(join(dist, 'data')).find((file) => file.endsWith('-offline.zip'));
+	if (!zip) return;
+	const work = mkdtempSync(join(tmpdir(), 'findings-bench-offline-'));
+	try {
+		for (const [path, bytes] of Object.entries(unzipSync(readFileSync(join(dist, 'data', zip))))) {
+			if (path.endsWith('/')) continue;
+			mkdirSync(dirname(join(work, path)), { recursive: true });
+			writeFileSync(join(work, path), bytes);
+		}
+		const root = join(work, zip.replace(/\.zip$/, ''));
+		const index = statSync(join(root, '_offline/search-index.js')).size;
+		const { status, ms } = await firstSearch(browser, `file://${root}/search/index.html?q=${encodeURIComponent(words)}`);
+		console.log(`| offline edition: ${zip} | ${(statSync(join(dist, 'data', zip)).size / 1e6).toFixed(2)} MB |`);
+		console.log(`| offline edition: search records, _offline/search-index.js | ${(index / 1e6).toFixed(2)} MB, read whole from disk |`);
+		console.log(`| offline edition: first search for "${words}" | ${status} |`);
+		console.log(`| offline edition: time to results (file://) | ${ms.toFixed(0)} ms |`);
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+}
+
 /**
  * `npm run benchmark:search -- <built site> <words> [base]`: the size of the search index on disk, and what
  * a first search costs a reader in Chromium: bytes fetched from the index (raw and gzipped) and time
- * from opening the search page to results shown.
+ * from opening the search page to results shown; then the same search in the offline edition.
  */
 await main(async () => {
 	const [dist, words, base = '/'] = process.argv.slice(2);
@@ -22,26 +62,19 @@ await main(async () => {
 	const server = await serve(dist, base);
 	const browser = await launch();
 	try {
-		const page = await browser.newPage();
 		let raw = 0;
 		let gzipped = 0;
-		page.on('response', async (response) => {
-			if (!response.url().includes('/pagefind/')) return;
-			const body = await response.body().catch(() => Buffer.alloc(0));
+		const { status, ms } = await firstSearch(browser, `${server.origin}${base}search/?q=${encodeURIComponent(words)}`, (url, body) => {
+			if (!url.includes('/pagefind/')) return;
 			raw += body.length;
 			// Index chunks are gzipped already; the rest is what a static host would gzip.
-			gzipped += /\.pf_|\.pagefind$/.test(response.url()) ? body.length : gzipSync(body).length;
+			gzipped += /\.pf_|\.pagefind$/.test(url) ? body.length : gzipSync(body).length;
 		});
-		const started = performance.now();
-		await page.goto(`${server.origin}${base}search/?q=${encodeURIComponent(words)}`);
-		await page.locator('.search-status').filter({ hasText: /result|Nothing found/ }).waitFor({ timeout: 60_000 });
-		const ms = performance.now() - started;
-		await page.locator('.search-results li').first().waitFor({ timeout: 10_000 }).catch(() => {});
-		const status = await page.locator('.search-status').innerText();
 		console.log(`| index on disk | ${(indexBytes / 1e6).toFixed(2)} MB in ${files.length} files |`);
 		console.log(`| first search for "${words}" | ${status} |`);
 		console.log(`| fetched from the index | ${(raw / 1e3).toFixed(0)} KB (${(gzipped / 1e3).toFixed(0)} KB over the wire, gzipped) |`);
 		console.log(`| time to results (localhost) | ${ms.toFixed(0)} ms |`);
+		await offlineSearch(browser, dist, words);
 		return 0;
 	} finally {
 		await browser.close();

@@ -18,8 +18,9 @@ await main(() => {
 	try {
 		execFileSync(node, ['scripts/generate-report.ts', content, String(count)], { cwd: projectRoot, stdio: 'ignore' });
 		const started = performance.now();
-		execFileSync(node, ['scripts/build.ts'], { cwd: projectRoot, env: { ...process.env, REPORT_CONTENT: content, REPORT_OUT: out }, stdio: 'ignore' });
+		const log = execFileSync(node, ['scripts/build.ts'], { cwd: projectRoot, env: { ...process.env, REPORT_CONTENT: content, REPORT_OUT: out, BUILD_TIMES: '1' }, encoding: 'utf8' });
 		const seconds = (performance.now() - started) / 1000;
+		const steps = [...log.matchAll(/^(pages|search index|offline edition[^:]*): ([\d.]+ s)$/gm)].map(([, step, time]) => `${step} ${time}`);
 		const files = readdirSync(out, { recursive: true }).map(String).filter((file) => statSync(join(out, file)).isFile());
 		const html = files.filter((file) => file.endsWith('.html')).map((file) => ({ file, bytes: statSync(join(out, file)).size }));
 		const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a));
@@ -29,13 +30,15 @@ await main(() => {
 		};
 		const total = files.reduce((sum, file) => sum + statSync(join(out, file)).size, 0);
 		console.log(`| findings | ${count.toLocaleString('en')} |`);
-		console.log(`| build (check + Astro), s | ${seconds.toFixed(1)} |`);
+		console.log(`| build (check + Astro), s | ${seconds.toFixed(1)} (${steps.join(', ')}) |`);
 		console.log(`| pages (HTML files) | ${html.length.toLocaleString('en')} |`);
 		console.log(`| site on disk | ${(total / 1e6).toFixed(1)} MB |`);
 		console.log(`| largest HTML page | ${largest.file}: ${(largest.bytes / 1e6).toFixed(2)} MB |`);
 		console.log(`| findings/index.html | ${size('findings/index.html')} |`);
 		console.log(`| data/findings-table.js (loaded by the table) | ${size('data/findings-table.js')} |`);
 		console.log(`| data/findings.json | ${size('data/findings.json')} |`);
+		const zip = files.find((file) => file.endsWith('-offline.zip'))!;
+		console.log(`| offline edition, ${zip} | ${(statSync(join(out, zip)).size / 1e6).toFixed(1)} MB |`);
 		return 0;
 	} finally {
 		rmSync(work, { recursive: true, force: true });

@@ -10,6 +10,8 @@ export interface EditionInput {
 	/** The built site. */
 	dist: string;
 	base: string;
+	/** Where the report is published, if it is: the edition names it. */
+	site?: string | undefined;
 	/** The folder the zip unzips to, e.g. `police-cse-complaints-2017-offline`. */
 	name: string;
 	/** The same records the hosted site's search index was built from. */
@@ -68,7 +70,7 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 		});
 		const add = (file: string, bytes: Uint8Array) => {
 			const name = `${input.name}/${file}`;
-			const entry = COMPRESSED.test(file) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 9 });
+			const entry = COMPRESSED.test(file) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
 			entry.mtime = input.modified;
 			zip.add(entry);
 			entry.push(bytes, true);
@@ -78,7 +80,7 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 			if (kinds.get(file)) continue;
 			const bytes = readFileSync(join(input.dist, file));
 			if (!file.endsWith('.html')) add(file, bytes);
-			else add(file, utf8(offlineHtml(bytes.toString('utf8'), { file, base: input.base, isFolder: (folder) => kinds.get(folder) === true, classicScript: (src) => scripts.get(src) })));
+			else add(file, utf8(offlineHtml(bytes.toString('utf8'), { file, base: input.base, site: input.site, isFolder: (folder) => kinds.get(folder) === true, classicScript: (src) => scripts.get(src) })));
 		}
 		for (const { path: script, code } of scripts.made.values()) add(script, code);
 		add(OFFLINE_INDEX, utf8(`self.searchRecords = ${JSON.stringify(input.records)};\n`));

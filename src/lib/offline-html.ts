@@ -15,6 +15,16 @@ export interface OfflinePage {
 	isFolder(path: string): boolean;
 	/** The classic script, from the edition's root, that does what a module script does, e.g. `_offline/x.js`. */
 	classicScript(src: string): string;
+	/** Where the report is published, named in every footer of the edition, if it is. */
+	site?: string | undefined;
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Where the hosted site says whether it is stored for offline use, the edition says what it is. */
+function editionNote(page: OfflinePage): string {
+	const published = page.site ? ` It is published at <a href="${escapeAttribute(page.site)}">${escapeAttribute(page.site)}</a>.` : '';
+	return `<p class="offline-status">Offline edition: these pages are files on this device and work with no connection.${published}</p>`;
 }
 
 /** `/findings/?status=open` on `themes/x/index.html` → `../../findings/index.html?status=open`; other hosts untouched. */
@@ -51,6 +61,7 @@ export function offlineHtml(html: string, page: OfflinePage): string {
 		html
 			// Parts that only make sense on the hosted site, such as the link to this very edition.
 			.replace(/<(\w+)\s[^>]*\bdata-online-only\b[^>]*>[\s\S]*?<\/\1>/g, '')
+			.replace('<p class="offline-status" role="status" hidden></p>', () => editionNote(page))
 			.replace(/<script type="module" src="([^"]*)"><\/script>/g, (_, src: string) => `<script src="${relative(page.classicScript(src))}" defer></script>`)
 			.replace(/(\s(?:href|src|action|poster))="([^"]*)"/g, (_, name: string, href: string) => `${name}="${offlineHref(href, page)}"`)
 			.replace(/(\ssrcset)="([^"]*)"/g, (_, name: string, set: string) => `${name}="${set.replace(/(^|,\s*)(\S+)/g, (__, lead: string, href: string) => lead + offlineHref(href, page))}"`)

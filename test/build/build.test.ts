@@ -101,6 +101,9 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 			}
 		}
 		expect(broken).toEqual([]);
+		expect(new TextDecoder().decode(entries['audit-of-council-procurement-offline/index.html'])).toContain(
+			'<p class="offline-status">Offline edition: these pages are files on this device and work with no connection. It is published at <a href="https://audit.example.org/procurement-2025/">',
+		);
 		// The hosted site's data page gives the download and its size; the edition leaves out a link to itself.
 		expect(html('data')).toContain(`<a href="/procurement-2025/${zip}" download>audit-of-council-procurement-offline.zip</a>`);
 		expect(html('data')).toMatch(/<span data-offline-size>It is \d+(\.\d)? KB\.<\/span>/);
@@ -116,6 +119,15 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(scope.searchRecords!.map((record) => record.url).sort()).toEqual(['findings/PA-1/', 'findings/PA-2/', 'findings/PA-3/', 'scope/', 'themes/contract-management/', 'themes/value-for-money/']);
 		expect(scope.searchRecords!.find((record) => record.url === 'findings/PA-1/')!.filters.theme).toEqual(['Value for money', 'Contract management']);
 		expect(script).not.toContain('zanzibarquux');
+	});
+
+	it('zips the same content to the same bytes', () => {
+		const again = join(work, 'again');
+		const result = run('build', { REPORT_CONTENT: fixture('second-report'), REPORT_OUT: again });
+		expect(result.status, result.stderr).toBe(0);
+		const zip = 'data/audit-of-council-procurement-offline.zip';
+		expect(readFileSync(join(again, zip)).equals(readFileSync(join(out, zip)))).toBe(true);
+		rmSync(again, { recursive: true, force: true });
 	});
 
 	it('keeps the previous site exactly as it was when the content has problems', () => {

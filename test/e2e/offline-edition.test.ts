@@ -61,6 +61,7 @@ describe('the offline edition, unzipped and opened from disk', () => {
 	it('navigates between pages, draws charts and filters the findings table', async () => {
 		const { page, problems } = await open(sample, 'index.html');
 		await expect.poll(() => chartDrawn(page, 'findings-by-status'), { timeout: 15_000 }).toBe(true);
+		expect(await page.locator('footer .offline-status').innerText()).toBe('Offline edition: these pages are files on this device and work with no connection.');
 
 		await page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Themes' }).click();
 		await page.waitForURL('**/themes/index.html');
