@@ -86,7 +86,7 @@ await main(async () => {
 		}
 		step('search index');
 		// The offline edition, from the same pages and search records; the data page then says how big it is.
-		const offline = await offlineEdition({ dist: staging, base, site: report.site, name: offlineEditionName(report), records, readme: editionReadme(report), modified: new Date(`${report.asAt}T12:00:00Z`) });
+		const offline = await offlineEdition({ dist: staging, base, site: report.site, name: offlineEditionName(report), records, language: report.language, readme: editionReadme(report), modified: new Date(`${report.asAt}T12:00:00Z`) });
 		const dataPage = join(staging, 'data', 'index.html');
 		writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`));
 		step(`offline edition (${offline.path}, ${formatBytes(offline.bytes, 'en')})`);

@@ -4,6 +4,7 @@ import { buildSync } from 'esbuild';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { offlineHtml } from './offline-html.ts';
 import { OFFLINE_INDEX } from './search-api.ts';
+import { stemmerModule } from './stemmers.ts';
 import type { SearchRecord } from './search-records.ts';
 
 export interface EditionInput {
@@ -16,6 +17,8 @@ export interface EditionInput {
 	name: string;
 	/** The same records the hosted site's search index was built from. */
 	records: readonly SearchRecord[];
+	/** The report's language: its stemmer goes with the records. */
+	language: string;
 	/** A few lines for the reader who opens the folder before the pages. */
 	readme: string;
 	/** Given to every file in the zip, so that the same report always zips to the same bytes. */
@@ -47,6 +50,15 @@ function classicScripts(dist: string, base: string) {
 			return path;
 		},
 	};
+}
+
+/** A classic script setting `self.searchStemmer` to the language's stemmer, or nothing when it has none. */
+function stemmerScript(language: string): string {
+	const module = stemmerModule(language);
+	if (!module) return '';
+	const contents = `import { stemmer } from ${JSON.stringify(module)}; self.searchStemmer = stemmer;`;
+	const result = buildSync({ stdin: { contents, resolveDir: import.meta.dirname }, bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' });
+	return result.outputFiles[0]!.text;
 }
 
 /**
@@ -83,7 +95,7 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 			else add(file, utf8(offlineHtml(bytes.toString('utf8'), { file, base: input.base, site: input.site, isFolder: (folder) => kinds.get(folder) === true, classicScript: (src) => scripts.get(src) })));
 		}
 		for (const { path: script, code } of scripts.made.values()) add(script, code);
-		add(OFFLINE_INDEX, utf8(`self.searchRecords = ${JSON.stringify(input.records)};\n`));
+		add(OFFLINE_INDEX, utf8(`${stemmerScript(input.language)}self.searchRecords = ${JSON.stringify(input.records)};\n`));
 		add('README.txt', utf8(input.readme));
 		zip.end();
 	} catch (error) {

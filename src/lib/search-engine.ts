@@ -4,7 +4,8 @@ import type { SearchRecord } from './search-records.ts';
 /**
  * A small full-text search over the same records as the Pagefind index, for the offline edition, where
  * Pagefind cannot run (it fetches its index and WebAssembly, which a page opened from disk may not do).
- * Like Pagefind it finds pages holding every word typed, a word matching any word it begins, ranks by
+ * Like Pagefind it reduces words to their stem in the report's language (Snowball stemmers, as Pagefind
+ * uses), finds pages holding every word typed, a word matching any word it begins, ranks by
  * BM25 with the title weighing more, filters with "any of" inside a filter and "all" across filters,
  * counts filter values within the results, sorts by a sort key, and writes excerpts with <mark>.
  */
@@ -21,8 +22,20 @@ function fold(word: string): string {
 	return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function words(text: string): string[] {
-	return [...text.matchAll(WORD)].map((match) => fold(match[0]));
+export type Stemmer = (word: string) => string;
+
+/** A stemmer that remembers: a report has tens of thousands of distinct words but millions of words. */
+function remembering(stem: Stemmer): Stemmer {
+	const stems = new Map<string, string>();
+	return (word) => {
+		let known = stems.get(word);
+		if (known === undefined) stems.set(word, (known = stem(word)));
+		return known;
+	};
+}
+
+export function words(text: string, stem: Stemmer = (word) => word): string[] {
+	return [...text.matchAll(WORD)].map((match) => stem(fold(match[0])));
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char]};`);
@@ -44,10 +57,10 @@ function expand(vocabulary: readonly string[], term: string): [string, number][]
 }
 
 /** The excerpt: about 30 words from the first word found, escaped, the words found marked. */
-export function excerpt(content: string, terms: readonly string[]): string {
+export function excerpt(content: string, terms: readonly string[], stem: Stemmer = (word) => word): string {
 	const tokens = [...content.matchAll(WORD)];
 	if (!tokens.length) return '';
-	const hit = (token: string) => terms.some((term) => fold(token).startsWith(term));
+	const hit = (token: string) => terms.some((term) => stem(fold(token)).startsWith(term));
 	const first = terms.length ? Math.max(0, tokens.findIndex((token) => hit(token[0]))) : 0;
 	const start = Math.max(0, first - Math.floor(EXCERPT_WORDS / 4));
 	const end = Math.min(tokens.length, start + EXCERPT_WORDS);
@@ -77,16 +90,21 @@ function passes(record: SearchRecord, filters: SearchOptions['filters'] = {}): b
 	return Object.entries(filters).every(([filter, { any }]) => !any.length || (record.filters[filter] ?? []).some((value) => any.includes(value)));
 }
 
-/**
- * An engine over the records. `pageFile` is appended to every result's URL: `index.html` from disk, where
- * a folder's address does not open its index page.
- */
-export function createSearchEngine(records: readonly SearchRecord[], pageFile = ''): SearchBackend {
+export interface EngineOptions {
+	/** Appended to every result's URL: `index.html` from disk, where a folder's address does not open its index page. */
+	pageFile?: string;
+	/** The report's language's stemmer; without one, words are matched as written. */
+	stem?: Stemmer;
+}
+
+export function createSearchEngine(records: readonly SearchRecord[], options: EngineOptions = {}): SearchBackend {
+	const pageFile = options.pageFile ?? '';
+	const stem = remembering(options.stem ?? ((word) => word));
 	// For each word, the records holding it and how often (title words count more).
 	const postings = new Map<string, Map<number, number>>();
 	const lengths: number[] = [];
 	records.forEach((record, index) => {
-		const body = words(record.content);
+		const body = words(record.content, stem);
 		lengths.push(body.length);
 		const add = (word: string, weight: number) => {
 			let posting = postings.get(word);
@@ -94,7 +112,7 @@ export function createSearchEngine(records: readonly SearchRecord[], pageFile = 
 			posting.set(index, (posting.get(index) ?? 0) + weight);
 		};
 		for (const word of body) add(word, 1);
-		for (const word of words(record.title)) add(word, TITLE_WEIGHT);
+		for (const word of words(record.title, stem)) add(word, TITLE_WEIGHT);
 	});
 	const vocabulary = [...postings.keys()].sort();
 	const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
@@ -128,7 +146,7 @@ export function createSearchEngine(records: readonly SearchRecord[], pageFile = 
 			return countFilters(records);
 		},
 		async search(term, options) {
-			const terms = [...new Set(words(term ?? ''))];
+			const terms = [...new Set(words(term ?? '', stem))];
 			if (term !== null && !terms.length) return { results: [], filters: {} };
 			const scores = terms.length ? score(terms)! : new Map(records.map((_, index) => [index, 0]));
 			let found = [...scores].filter(([index]) => passes(records[index]!, options.filters)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -143,7 +161,7 @@ export function createSearchEngine(records: readonly SearchRecord[], pageFile = 
 				filters: countFilters(matched),
 				results: matched.map((record, position) => ({
 					id: String(found[position]![0]),
-					data: async (): Promise<ResultData> => ({ url: `${baseUrl}${record.url}${pageFile}`, excerpt: excerpt(record.content, terms), meta: record.meta }),
+					data: async (): Promise<ResultData> => ({ url: `${baseUrl}${record.url}${pageFile}`, excerpt: excerpt(record.content, terms, stem), meta: record.meta }),
 				})),
 			};
 		},

@@ -1,4 +1,4 @@
-import { createSearchEngine } from '../lib/search-engine.ts';
+import { createSearchEngine, type Stemmer } from '../lib/search-engine.ts';
 import { OFFLINE_INDEX, type SearchBackend } from '../lib/search-api.ts';
 import type { SearchRecord } from '../lib/search-records.ts';
 import { loadClassicScript } from './classic-script.ts';
@@ -6,6 +6,8 @@ import { loadClassicScript } from './classic-script.ts';
 declare global {
 	interface Window {
 		searchRecords?: SearchRecord[];
+		/** The report's language's stemmer, set by the same script as the records when the language has one. */
+		searchStemmer?: Stemmer;
 	}
 }
 
@@ -13,5 +15,5 @@ declare global {
 export async function offlineSearch(base: string): Promise<SearchBackend> {
 	const records = await loadClassicScript(`${base}${OFFLINE_INDEX}`, () => window.searchRecords);
 	// From disk a folder's address lists the folder: results must name the page file.
-	return createSearchEngine(records, 'index.html');
+	return createSearchEngine(records, { pageFile: 'index.html', stem: window.searchStemmer });
 }

@@ -6,11 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser.ts';
 import { fixture, run } from '../support/run.ts';
+import { serve } from '../support/serve.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-offline-edition-'));
 let browser: Browser;
 
-/** Builds a report and unzips its offline edition, as a reader would: returns the folder it unzips to. */
+/** Builds a report into `<name>-site` and unzips its offline edition, as a reader would: returns the folder it unzips to. */
 function unzipEdition(name: string, env: Record<string, string> = {}): string {
 	const dist = join(work, `${name}-site`);
 	const result = run('build', { ...env, REPORT_OUT: dist });
@@ -22,7 +23,6 @@ function unzipEdition(name: string, env: Record<string, string> = {}): string {
 		mkdirSync(dirname(join(into, path)), { recursive: true });
 		writeFileSync(join(into, path), bytes);
 	}
-	rmSync(dist, { recursive: true, force: true });
 	const [folder] = readdirSync(into);
 	expect(folder).toBe(zip!.replace(/\.zip$/, ''));
 	return join(into, folder!);
@@ -125,5 +125,27 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		expect(await completed.isChecked()).toBe(false);
 		expect(problems).toEqual([]);
 		await page.context().close();
+	});
+});
+
+describe('search in the offline edition and on the hosted site', () => {
+	it('finds the same pages for the same words: the same records, stemmed alike', async () => {
+		const server = await serve(join(work, 'sample-site'));
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		try {
+			for (const words of ['records', 'complaint', 'information sharing', 'officers']) {
+				const query = `search/index.html?q=${encodeURIComponent(words)}`;
+				await page.goto(`${server.origin}/${query}`);
+				await expect.poll(() => status(page), { timeout: 45_000 }).toMatch(/results? for/);
+				const hosted = await status(page);
+				await page.goto(`file://${sample}/${query}`);
+				await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/results? for/);
+				expect(await status(page), words).toBe(hosted);
+			}
+		} finally {
+			await context.close();
+			await server.close();
+		}
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, excerpt } from '../../src/lib/search-engine.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
+import { stemmerModule } from '../../src/lib/stemmers.ts';
 
 function finding(id: string, content: string, filters: Record<string, string[]>, opened: string): SearchRecord {
 	return { url: `findings/${id}/`, title: `${id}: Finding ${id}`, content, meta: { title: `Finding ${id}`, id, kind: 'Finding' }, filters, sort: { opened } };
@@ -12,7 +13,7 @@ const records: SearchRecord[] = [
 	finding('A-3', 'Resourcing of the unit was <inadequate> & unstable; the résumé of cases was lost.', { theme: ['Resourcing'], status: ['Completed'], year: ['2013'] }, '2013-01-10'),
 	{ url: 'themes/leadership/', title: 'Leadership', content: 'Leadership. How supervisors reviewed referrals.', meta: { title: 'Leadership', kind: 'Theme' }, filters: {}, sort: {} },
 ];
-const engine = createSearchEngine(records, 'index.html');
+const engine = createSearchEngine(records, { pageFile: 'index.html' });
 await engine.options({ baseUrl: '../' });
 
 const ids = async (term: string | null, options = {}) => {
@@ -64,5 +65,22 @@ describe('offline search engine', () => {
 		const text = Array.from({ length: 100 }, (_, index) => `w${index}`).join(' ');
 		expect(excerpt(text, ['w50'])).toBe(`… ${Array.from({ length: 30 }, (_, index) => (index === 7 ? '<mark>w50</mark>' : `w${43 + index}`)).join(' ')} …`);
 		expect(excerpt(text, [])).toBe(`${Array.from({ length: 30 }, (_, index) => `w${index}`).join(' ')} …`);
+	});
+});
+
+describe('offline search engine with the report language’s stemmer', () => {
+	it('picks the Snowball stemmer by the language tag, and none for a language without one', () => {
+		expect(stemmerModule('en-GB')).toBe('@orama/stemmers/english');
+		expect(stemmerModule('fr')).toBe('@orama/stemmers/french');
+		expect(stemmerModule('cy')).toBeUndefined();
+	});
+
+	it('finds other forms of a word, as Pagefind does, and marks them', async () => {
+		const { stemmer } = (await import(stemmerModule('en')!)) as { stemmer: (word: string) => string };
+		const stemmed = createSearchEngine(records, { stem: stemmer });
+		const search = await stemmed.search('shared referral', {});
+		expect(search!.results).toHaveLength(1);
+		expect((await search!.results[0]!.data()).excerpt).toBe('<mark>Referrals</mark> were not <mark>shared</mark> with the council. <mark>Sharing</mark> improved later.');
+		expect((await stemmed.search('supervisor reviewing', {}))!.results).toHaveLength(2);
 	});
 });
