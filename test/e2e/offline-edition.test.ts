@@ -80,6 +80,8 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		await page.locator('[data-explorer] tbody a').first().click();
 		await page.waitForURL(/\/findings\/INV-\d+\/index\.html$/);
 		expect(await page.locator('main').getAttribute('data-finding-id')).toMatch(/^INV-\d+$/);
+		// The sample declares no site, and a file path is no address to cite.
+		expect(await page.locator('.cite').innerText()).toMatch(/In Police handling of .+, Interim findings, March 2017 \(sample edition\)\.$/);
 		expect(problems).toEqual([]);
 		await page.context().close();
 	});
