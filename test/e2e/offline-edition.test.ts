@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launch } from '../support/browser.ts';
 import { fixture, run } from '../support/run.ts';
 import { serve } from '../support/serve.ts';
@@ -127,6 +128,18 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		expect(await completed.isChecked()).toBe(false);
 		expect(problems).toEqual([]);
 		await page.context().close();
+	});
+});
+
+describe('the offline edition’s accessibility', () => {
+	it.each(['index.html', 'search/index.html?q=records&status=Completed', 'findings/index.html', 'findings/INV-07/index.html'])('has no axe violations on %s, in light and dark', async (path) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const { page } = await open(sample, path);
+			await page.emulateMedia({ colorScheme });
+			if (path.startsWith('search')) await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/results? for/);
+			expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+			await page.context().close();
+		}
 	});
 });
 

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { ROOT } from '../support/run.ts';
 import { buildAndServe, type Site } from '../support/site.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = join(ROOT, 'test-results');
 const PAGES = {
 	overview: '/',
@@ -91,12 +90,7 @@ describe('the built sample report in Chromium', () => {
 	it.each(Object.entries(PAGES))('has no axe violations on the %s page, in light and dark', async (_name, path) => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const page = await open(path, { colorScheme });
-			await page.addScriptTag({ path: AXE });
-			const violations = await page.evaluate(async () => {
-				const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-				return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-			});
-			expect(violations, `${path} (${colorScheme})`).toEqual([]);
+			expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
 			await page.context().close();
 		}
 	});
