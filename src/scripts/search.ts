@@ -1,4 +1,5 @@
 /** The search page: Pagefind's index, facets with counts, and the query and filters in the URL. */
+import { facetCounts } from '../lib/facet-counts.ts';
 import type { FilterCounts, ResultData, SearchBackend } from '../lib/search-api.ts';
 import { offlineSearch } from './offline-search.ts';
 
@@ -104,7 +105,9 @@ export async function startSearch(): Promise<void> {
 		const search = await pagefind.search(state.q || null, { filters, ...(state.sort && { sort: { [field]: direction } }) });
 		// A newer search has started: its results win.
 		if (current !== run || !search) return;
-		for (const facet of FACETS) for (const value of Object.keys(all[facet] ?? {})) setCount(facet, value, search.filters[facet]?.[value] ?? 0);
+		const counts = await facetCounts(pagefind, state.q || null, filters, search.filters, all);
+		if (current !== run) return;
+		for (const facet of FACETS) for (const value of Object.keys(all[facet] ?? {})) setCount(facet, value, counts[facet]?.[value] ?? 0);
 		const n = search.results.length;
 		let shown = 0;
 		const showMore = async () => {

@@ -111,6 +111,8 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^\d+ results for “records”\.$/);
 		const all = Number((await status(page)).split(' ')[0]);
 		const completed = page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /^Completed/ });
+		const statusCounts = () => page.getByRole('group', { name: 'Status' }).locator('.count').allInnerTexts();
+		const before = await statusCounts();
 		await completed.check();
 		await expect.poll(() => page.url()).toContain('search/index.html?q=records&status=Completed');
 		await expect.poll(() => status(page)).not.toBe(`${all} results for “records”.`);
@@ -119,6 +121,8 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		expect(narrowed).toBeLessThan(all);
 		for (const meta of await page.locator('.search-results .meta').allInnerTexts()) expect(meta).toContain('Completed');
 		expect(await completed.evaluate((box) => box.parentElement!.textContent!)).toContain(`(${narrowed})`);
+		// Values of a facet add up ("any of"): ticking one leaves the facet's counts as they were.
+		expect(await statusCounts()).toEqual(before);
 
 		await page.reload();
 		await expect.poll(() => status(page), { timeout: 15_000 }).toBe(`${narrowed} results for “records”.`);

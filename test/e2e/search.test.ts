@@ -51,6 +51,8 @@ describe('search', () => {
 		await search(page, 'records');
 		await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^\d+ results for “records”\.$/);
 		const all = Number((await status(page)).split(' ')[0]);
+		const statusCounts = () => page.getByRole('group', { name: 'Status' }).locator('.count').allInnerTexts();
+		const before = await statusCounts();
 		await page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /^Completed/ }).check();
 		await expect.poll(() => page.url()).toContain('q=records&status=Completed');
 		await expect.poll(() => status(page)).not.toBe(`${all} results for “records”.`);
@@ -60,6 +62,8 @@ describe('search', () => {
 		for (const meta of await page.locator('.search-results .meta').allInnerTexts()) expect(meta).toContain('Completed');
 		const label = await page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /^Completed/ }).evaluate((box) => box.parentElement!.textContent!);
 		expect(label).toContain(`(${completed})`);
+		// Values of a facet add up ("any of"): ticking one leaves the facet's counts as they were.
+		expect(await statusCounts()).toEqual(before);
 
 		await page.goBack();
 		await expect.poll(() => status(page)).toBe(`${all} results for “records”.`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { facetCounts } from '../../src/lib/facet-counts.ts';
 import { createSearchEngine, excerpt } from '../../src/lib/search-engine.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
 import { stemmerModule } from '../../src/lib/stemmers.ts';
@@ -82,5 +83,20 @@ describe('offline search engine with the report language’s stemmer', () => {
 		expect(search!.results).toHaveLength(1);
 		expect((await search!.results[0]!.data()).excerpt).toBe('<mark>Referrals</mark> were not <mark>shared</mark> with the council. <mark>Sharing</mark> improved later.');
 		expect((await stemmed.search('supervisor reviewing', {}))!.results).toHaveLength(2);
+	});
+});
+
+describe('facet counts', () => {
+	const counts = async (term: string | null, filters: Record<string, { any: string[] }>) => facetCounts(engine, term, filters, (await engine.search(term, { filters }))!.filters, await engine.filters());
+
+	it('leaves a facet’s counts as they were when one of its values is ticked, so the others say what they would add', async () => {
+		expect(await counts('referrals', { status: { any: ['Completed'] } })).toEqual({ theme: { 'Information sharing': 1 }, status: { Completed: 1, Open: 1 }, year: { '2014': 1 } });
+		expect((await counts(null, { status: { any: ['Completed'] } })).status).toEqual({ Completed: 2, Open: 1 });
+	});
+
+	it('narrows each facet by the ticks of the others', async () => {
+		const both = await counts(null, { theme: { any: ['Leadership'] }, status: { any: ['Completed'] } });
+		expect(both.status).toEqual({ Open: 1 });
+		expect(both.theme).toEqual({ 'Information sharing': 1, Resourcing: 1 });
 	});
 });
