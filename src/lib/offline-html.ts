@@ -27,11 +27,20 @@ function editionNote(page: OfflinePage): string {
 	return `<p class="offline-status">Offline edition: these pages are files on this device and work with no connection.${published}</p>`;
 }
 
+/** A path as it is on disk; a malformed escape is left as written rather than stopping the build. */
+function decoded(path: string): string {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
+}
+
 /** `/findings/?status=open` on `themes/x/index.html` → `../../findings/index.html?status=open`; other hosts untouched. */
 export function offlineHref(href: string, page: OfflinePage): string {
 	if (!href.startsWith(page.base)) return href;
 	const [, path = '', rest = ''] = /^([^?#]*)(.*)$/s.exec(href.slice(page.base.length))!;
-	const target = path === '' || path.endsWith('/') ? `${path}index.html` : page.isFolder(decodeURIComponent(path)) ? `${path}/index.html` : path;
+	const target = path === '' || path.endsWith('/') ? `${path}index.html` : page.isFolder(decoded(path)) ? `${path}/index.html` : path;
 	return posix.relative(posix.dirname(page.file), target) + rest;
 }
 

@@ -17,6 +17,7 @@ describe('links of the offline edition', () => {
 		expect(offlineHref('/audit/themes/x/#charts', finding)).toBe('../../themes/x/index.html#charts');
 		expect(offlineHref('/audit/data/findings.csv', finding)).toBe('../../data/findings.csv');
 		expect(offlineHref('/audit/findings/A-1/#text', page('index.html'))).toBe('findings/A-1/index.html#text');
+		expect(offlineHref('/audit/findings/100%', page('index.html'))).toBe('findings/100%');
 	});
 
 	it('leaves alone what is not in the site: other hosts, fragments, data: URLs and paths outside the base', () => {
