@@ -38,7 +38,7 @@ function decoded(path: string): string {
 
 /** `/findings/?status=open` on `themes/x/index.html` → `../../findings/index.html?status=open`; other hosts untouched. */
 export function offlineHref(href: string, page: OfflinePage): string {
-	if (!href.startsWith(page.base)) return href;
+	if (!href.startsWith(page.base) || href.startsWith('//')) return href;
 	const [, path = '', rest = ''] = /^([^?#]*)(.*)$/s.exec(href.slice(page.base.length))!;
 	const target = path === '' || path.endsWith('/') ? `${path}index.html` : page.isFolder(decoded(path)) ? `${path}/index.html` : path;
 	return posix.relative(posix.dirname(page.file), target) + rest;

@@ -10,7 +10,8 @@ import type { SearchRecord } from './search-records.ts';
  * counts filter values within the results, sorts by a sort key, and writes excerpts with <mark>.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Marks belong to words: Tamil or Hindi vowel signs must not split them.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const EXCERPT_WORDS = 30;
 const TITLE_WEIGHT = 3;
 // BM25's usual constants.
