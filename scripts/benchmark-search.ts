@@ -1,17 +1,17 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { launch } from '../test/support/browser.ts';
 import { serve } from '../test/support/serve.ts';
+import { unzipInto } from '../test/support/unzip.ts';
 import { main } from './cli.ts';
 
 /** Opens a search page and waits for its first answer: the status it shows and the milliseconds it took. */
 async function firstSearch(browser: Browser, url: string, onResponse?: (url: string, body: Buffer) => void) {
 	const page = await browser.newPage();
-	page.on('response', async (response) => onResponse?.(response.url(), await response.body().catch(() => Buffer.alloc(0))));
+	if (onResponse) page.on('response', async (response) => onResponse(response.url(), await response.body().catch(() => Buffer.alloc(0))));
 	const started = performance.now();
 	await page.goto(url);
 	await page.locator('.search-status').filter({ hasText: /result|Nothing found/ }).waitFor({ timeout: 60_000 });
@@ -28,11 +28,7 @@ async function offlineSearch(browser: Browser, dist: string, words: string) {
 	if (!zip) return;
 	const work = mkdtempSync(join(tmpdir(), 'findings-bench-offline-'));
 	try {
-		for (const [path, bytes] of Object.entries(unzipSync(readFileSync(join(dist, 'data', zip))))) {
-			if (path.endsWith('/')) continue;
-			mkdirSync(dirname(join(work, path)), { recursive: true });
-			writeFileSync(join(work, path), bytes);
-		}
+		unzipInto(join(dist, 'data', zip), work);
 		const root = join(work, zip.replace(/\.zip$/, ''));
 		const index = statSync(join(root, '_offline/search-index.js')).size;
 		const { status, ms } = await firstSearch(browser, `file://${root}/search/index.html?q=${encodeURIComponent(words)}`);

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, join, posix, sep } from 'node:path';
+import { basename, join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { offlineHtml } from './offline-html.ts';
@@ -66,11 +66,14 @@ function stemmerScript(language: string): string {
  * a classic script. Written beside its final name and then renamed, so a failure never leaves half a zip.
  */
 export function writeOfflineEdition(input: EditionInput): { path: string; bytes: number } {
-	const files = readdirSync(input.dist, { recursive: true })
-		.map((file) => String(file).split(sep).join('/'))
-		.sort()
-		.filter((file) => !HOSTED_ONLY.test(file));
-	const kinds = new Map(files.map((file) => [file, statSync(join(input.dist, file)).isDirectory()]));
+	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
+	const kinds = new Map(
+		readdirSync(input.dist, { recursive: true, withFileTypes: true })
+			.map((entry) => [relative(input.dist, join(entry.parentPath, entry.name)).split(sep).join('/'), entry.isDirectory()] as const)
+			.filter(([file]) => !HOSTED_ONLY.test(file))
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+	);
+	const files = [...kinds.keys()];
 	const scripts = classicScripts(input.dist, input.base);
 	const path = join(input.dist, 'data', `${input.name}.zip`);
 	const partial = `${path}.partial`;

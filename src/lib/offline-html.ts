@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { escapeHtml } from './table-render.ts';
 
 /**
  * Turns a built page into its offline-edition copy, which is opened from disk: there, an address such as
@@ -19,11 +20,9 @@ export interface OfflinePage {
 	site?: string | undefined;
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /** Where the hosted site says whether it is stored for offline use, the edition says what it is. */
 function editionNote(page: OfflinePage): string {
-	const published = page.site ? ` It is published at <a href="${escapeAttribute(page.site)}">${escapeAttribute(page.site)}</a>.` : '';
+	const published = page.site ? ` It is published at <a href="${escapeHtml(page.site)}">${escapeHtml(page.site)}</a>.` : '';
 	return `<p class="offline-status">Offline edition: these pages are files on this device and work with no connection.${published}</p>`;
 }
 

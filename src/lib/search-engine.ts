@@ -1,5 +1,6 @@
 import type { FilterCounts, ResultData, SearchBackend, SearchOptions } from './search-api.ts';
 import type { SearchRecord } from './search-records.ts';
+import { escapeHtml } from './table-render.ts';
 
 /**
  * A small full-text search over the same records as the Pagefind index, for the offline edition, where
@@ -39,7 +40,6 @@ export function words(text: string, stem: Stemmer = (word) => word): string[] {
 	return [...text.matchAll(WORD)].map((match) => stem(fold(match[0])));
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char]};`);
 
 /** The words that a query word matches: itself, and words it begins, each weighed by how much of it was typed. */
 function expand(vocabulary: readonly string[], term: string): [string, number][] {

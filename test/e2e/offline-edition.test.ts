@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { launch } from '../support/browser.ts';
 import { fixture, run } from '../support/run.ts';
 import { serve } from '../support/serve.ts';
+import { unzipInto } from '../support/unzip.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-offline-edition-'));
 let browser: Browser;
@@ -19,11 +19,7 @@ function unzipEdition(name: string, env: Record<string, string> = {}): string {
 	expect(result.status, result.stderr).toBe(0);
 	const [zip] = readdirSync(join(dist, 'data')).filter((file) => file.endsWith('-offline.zip'));
 	const into = join(work, name);
-	for (const [path, bytes] of Object.entries(unzipSync(readFileSync(join(dist, 'data', zip!))))) {
-		if (path.endsWith('/')) continue;
-		mkdirSync(dirname(join(into, path)), { recursive: true });
-		writeFileSync(join(into, path), bytes);
-	}
+	unzipInto(join(dist, 'data', zip!), into);
 	const [folder] = readdirSync(into);
 	expect(folder).toBe(zip!.replace(/\.zip$/, ''));
 	return join(into, folder!);
