@@ -1,44 +1,95 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { main, projectRoot } from './cli.ts';
+import { measure, type Measured } from './lib/measure.ts';
 
 /**
- * `npm run benchmark [-- <findings>]`: generates a report of that many findings (default 10,000), builds it,
- * and prints the build time and the sizes a reader downloads. Results are recorded in the README.
+ * `npm run benchmark [-- <findings>]`: generates a report of that many findings (default 10,000), builds it with a
+ * bare Astro + Pagefind site (bench/floor, the least any site of these findings must do) and with ours, rebuilds ours
+ * after editing one finding, and prints a Markdown table of times, peak memory and the sizes a reader downloads.
+ * Results are recorded in the README.
  */
-await main(() => {
+const node = process.execPath;
+const seconds = (run: Measured) => `${run.seconds.toFixed(1)} s`;
+const memory = (run: Measured) => (run.peakBytes === undefined ? 'peak memory unknown' : `peak memory ${Math.round(run.peakBytes / 1e6).toLocaleString('en')} MB`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? '?' : `${(a / b).toFixed(1)}×`);
+
+/** The files of a built site, relative to it. */
+function siteFiles(dir: string): string[] {
+	return readdirSync(dir, { recursive: true }).map(String).filter((file) => statSync(join(dir, file)).isFile());
+}
+
+function onDisk(dir: string, files: readonly string[]): string {
+	return `${(files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) / 1e6).toFixed(1)} MB`;
+}
+
+function sizeOf(dir: string, file: string | undefined): string {
+	if (!file || !existsSync(join(dir, file))) return 'missing';
+	const bytes = readFileSync(join(dir, file));
+	return `${(bytes.length / 1e6).toFixed(2)} MB (${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped)`;
+}
+
+/**
+ * The step times that `BUILD_TIMES=1 npm run build` prints, as "pages 12.3 s, …"; and whether the build first waited
+ * for another one in this install (npm run build elsewhere), which makes its time meaningless.
+ */
+function steps(run: Measured): string {
+	const times = [...run.stdout.matchAll(/^(pages|search index|offline edition)[^:]*: ([\d.]+ s)$/gm)].map(([, step, time]) => `${step} ${time}`);
+	const waited = run.stdout.includes('Waiting for another build') ? '; it WAITED for another build in this install, so its time is too long' : '';
+	return `${times.join(', ')}${waited}`;
+}
+
+await main(async () => {
 	const count = Number(process.argv[2] ?? 10_000);
+	if (!Number.isInteger(count) || count < 1) {
+		console.error('usage: npm run benchmark [-- <number of findings>]');
+		return 1;
+	}
 	const work = mkdtempSync(join(tmpdir(), 'findings-bench-'));
 	const content = join(work, 'content');
 	const out = join(work, 'dist');
-	const node = process.execPath;
+	const floorOut = join(work, 'floor');
+	const env = { ...process.env, REPORT_CONTENT: content, REPORT_OUT: out, BUILD_TIMES: '1' };
 	try {
-		execFileSync(node, ['scripts/generate-report.ts', content, String(count)], { cwd: projectRoot, stdio: 'ignore' });
-		const started = performance.now();
-		const log = execFileSync(node, ['scripts/build.ts'], { cwd: projectRoot, env: { ...process.env, REPORT_CONTENT: content, REPORT_OUT: out, BUILD_TIMES: '1' }, encoding: 'utf8' });
-		const seconds = (performance.now() - started) / 1000;
-		const steps = [...log.matchAll(/^(pages|search index|offline edition[^:]*): ([\d.]+ s)$/gm)].map(([, step, time]) => `${step} ${time}`);
-		const files = readdirSync(out, { recursive: true }).map(String).filter((file) => statSync(join(out, file)).isFile());
+		console.error(`Generating ${count.toLocaleString('en')} findings…`);
+		await measure(node, ['scripts/generate-report.ts', content, String(count)], { cwd: projectRoot });
+		console.error('Building the floor (bare Astro + Pagefind)…');
+		const floor = await measure(node, ['bench/floor/build.ts'], { cwd: projectRoot, env: { ...process.env, FLOOR_CONTENT: join(content, 'findings'), FLOOR_OUT: floorOut } });
+		console.error('Building the report…');
+		const ours = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
+		// The first finding the generator wrote, whatever year folder it sits in.
+		const edited = readdirSync(join(content, 'findings'), { recursive: true }).map(String).filter((file) => file.endsWith('.md')).sort((a, b) => a.localeCompare(b))[0];
+		if (!edited) throw new Error(`the generator wrote no findings into ${content}`);
+		appendFileSync(join(content, 'findings', edited), '\nOne sentence added to measure a rebuild.\n');
+		console.error(`Rebuilding after editing findings/${edited}…`);
+		const rebuild = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
+		console.error('Checking…');
+		const check = await measure(node, ['scripts/check.ts'], { cwd: projectRoot, env });
+
+		const files = siteFiles(out);
 		const html = files.filter((file) => file.endsWith('.html')).map((file) => ({ file, bytes: statSync(join(out, file)).size }));
-		const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-		const size = (file: string) => {
-			const bytes = readFileSync(join(out, file));
-			return `${(bytes.length / 1e6).toFixed(2)} MB (${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped)`;
-		};
-		const total = files.reduce((sum, file) => sum + statSync(join(out, file)).size, 0);
-		console.log(`| findings | ${count.toLocaleString('en')} |`);
-		console.log(`| build (check + Astro), s | ${seconds.toFixed(1)} (${steps.join(', ')}) |`);
-		console.log(`| pages (HTML files) | ${html.length.toLocaleString('en')} |`);
-		console.log(`| site on disk | ${(total / 1e6).toFixed(1)} MB |`);
-		console.log(`| largest HTML page | ${largest.file}: ${(largest.bytes / 1e6).toFixed(2)} MB |`);
-		console.log(`| findings/index.html | ${size('findings/index.html')} |`);
-		console.log(`| data/findings-table.js (loaded by the table) | ${size('data/findings-table.js')} |`);
-		console.log(`| data/findings.json | ${size('data/findings.json')} |`);
-		const zip = files.find((file) => file.endsWith('-offline.zip'))!;
-		console.log(`| offline edition, ${zip} | ${(statSync(join(out, zip)).size / 1e6).toFixed(1)} MB |`);
+		const largest = html.reduce<(typeof html)[number] | undefined>((a, b) => (!a || b.bytes > a.bytes ? b : a), undefined);
+		const floorFiles = siteFiles(floorOut);
+		const zip = files.find((file) => file.endsWith('-offline.zip'));
+		const rows: [string, string][] = [
+			['findings', count.toLocaleString('en')],
+			['floor: bare Astro + Pagefind (bench/floor)', `${seconds(floor)}, ${memory(floor)}`],
+			['ours: check, Astro, search index, offline edition', `${seconds(ours)}, ${memory(ours)} (${steps(ours)})`],
+			['ours / floor', `${ratio(ours.seconds, floor.seconds)} the time, ${ratio(ours.peakBytes, floor.peakBytes)} the peak memory`],
+			['rebuild after editing one finding', `${seconds(rebuild)}, ${memory(rebuild)}, ${ratio(rebuild.seconds, ours.seconds)} the cold build (${steps(rebuild)})`],
+			['check only (`npm run check`)', `${seconds(check)}, ${memory(check)}`],
+			['pages (HTML files)', `${html.length.toLocaleString('en')} (floor: ${floorFiles.filter((file) => file.endsWith('.html')).length.toLocaleString('en')}, with ${floorFiles.some((file) => file.startsWith('pagefind/')) ? 'a' : 'no'} pagefind/ folder)`],
+			['site on disk', `${onDisk(out, files)} (floor: ${onDisk(floorOut, floorFiles)})`],
+			['largest HTML page', largest ? `${largest.file}: ${(largest.bytes / 1e6).toFixed(2)} MB` : 'missing'],
+			['findings/index.html', sizeOf(out, 'findings/index.html')],
+			['data/findings-table.js (loaded by the table)', sizeOf(out, 'data/findings-table.js')],
+			['data/findings.json', sizeOf(out, 'data/findings.json')],
+			[`offline edition${zip ? `, ${zip}` : ''}`, zip ? `${(statSync(join(out, zip)).size / 1e6).toFixed(1)} MB` : 'missing'],
+		];
+		console.log('| | |\n|---|---|');
+		for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
 		return 0;
 	} finally {
 		rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { checkFolder } from '../src/lib/check-folder.ts';
+import { reloadContent } from '../src/lib/content/current.ts';
+import type { ReportContent } from '../src/lib/content/load.ts';
 import { count } from '../src/lib/format.ts';
-import type { Content } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -9,22 +9,21 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // Nothing leaves the machine: Astro would otherwise send usage telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-/** Prints every content problem; returns the content when the folder is valid. */
-export function reportProblems(dir: string): Content | undefined {
-	const { content, problems } = checkFolder(dir);
+/** Reads the report folder, prints every content problem, and returns the content when the folder is valid. */
+export function reportProblems(dir: string): ReportContent | undefined {
+	const content = reloadContent(dir);
+	const { problems } = content;
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));
 		const files = new Set(problems.map((problem) => problem.file)).size;
 		console.error(`\n${count(problems.length, 'problem')} in ${count(files, 'file')}.`);
 		return undefined;
 	}
-	if (content) {
-		const drafts = content.findings.filter((finding) => finding.data.draft).length;
-		const figures = Object.values(content.report?.data.figures ?? {}).filter((figure) => figure.equals).length;
-		console.log(
-			`Content is valid: ${count(content.findings.length - drafts, 'finding')} (${count(drafts, 'draft')}), ${count(content.themes.length, 'theme')}, ${count(content.pages.length, 'page')}; ${count(figures, 'figure')} ${figures === 1 ? 'reconciles' : 'reconcile'}.`,
-		);
-	}
+	const drafts = content.findings.filter((finding) => finding.data.draft).length;
+	const figures = Object.values(content.report?.data.figures ?? {}).filter((figure) => figure.equals).length;
+	console.log(
+		`Content is valid: ${count(content.findings.length - drafts, 'finding')} (${count(drafts, 'draft')}), ${count(content.themes.length, 'theme')}, ${count(content.pages.length, 'page')}; ${count(figures, 'figure')} ${figures === 1 ? 'reconciles' : 'reconcile'}.`,
+	);
 	return content;
 }
 

@@ -1,6 +1,7 @@
 import { base } from 'astro:config/client';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { contentDir, hasMarkdown } from '../lib/content-dirs.ts';
+import { contentDir } from '../lib/content-dirs.ts';
+import { currentContent } from '../lib/content/current.ts';
 import { compareByOrder, compareIds } from '../lib/order.ts';
 
 export type FindingEntry = CollectionEntry<'findings'>;
@@ -14,11 +15,20 @@ export async function getReport() {
 }
 
 // Astro warns on every read of an empty collection; themes and chapters are optional, so skip those reads.
-const hasThemes = hasMarkdown(contentDir(), 'themes');
-const hasPages = hasMarkdown(contentDir(), 'pages');
+const hasThemes = () => currentContent(contentDir()).themes.length > 0;
+const hasPages = () => currentContent(contentDir()).pages.length > 0;
 
+/** The rendered Markdown body of an entry, as the loader stored it. */
+export function bodyHtml(entry: { rendered?: { html: string } | undefined }): string {
+	return entry.rendered?.html ?? '';
+}
+
+/** Whether an entry's body draws a chart, so that its page loads the chart script, and only then. */
+export function bodyHasChart(entry: { rendered?: { metadata?: Record<string, unknown> | undefined } | undefined }): boolean {
+	return entry.rendered?.metadata?.hasChart === true;
+}
 export async function getThemes(): Promise<ThemeEntry[]> {
-	if (!hasThemes) return [];
+	if (!hasThemes()) return [];
 	return (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data));
 }
 
@@ -28,7 +38,7 @@ export async function getFindings(): Promise<FindingEntry[]> {
 }
 
 export async function getPages(): Promise<PageEntry[]> {
-	if (!hasPages) return [];
+	if (!hasPages()) return [];
 	return (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data));
 }
 

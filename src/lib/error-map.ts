@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
 import { fieldName, type Problem } from './problems.ts';
-import type { YamlSource } from './source.ts';
+import type { YamlSource } from './content/yaml.ts';
 import { editDistance } from './edit-distance.ts';
 
 type Schema = z.core.$ZodType;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDirective, type Directive, type DirectiveContext } from '../../src/lib/directives.ts';
-import { directiveProblems, markdownToHtml } from '../../src/lib/markdown-directives.ts';
+import { renderMarkdown } from '../../src/lib/markdown/render.ts';
 
 const context: DirectiveContext = {
 	figures: { total: { value: 1234 } },
@@ -13,7 +13,8 @@ const context: DirectiveContext = {
 };
 
 const text = (name: string, label = '', attributes: Directive['attributes'] = {}) => evaluateDirective({ type: 'textDirective', name, label, attributes }, context, 'c');
-const render = (markdown: string) => markdownToHtml(markdown, context);
+const rendered = (body: string, bodyLine = 1, file = 'x.md') => renderMarkdown({ body, bodyLine, file, context, images: () => ({ problem: 'no images here' }) });
+const render = (markdown: string) => rendered(markdown).html;
 
 describe('directives', () => {
 	it('stand for figures, counts and sums in the report’s number format', () => {
@@ -31,7 +32,7 @@ describe('directives', () => {
 
 	it('render in Markdown, leaving colons in prose and escaped directives as written', () => {
 		expect(render('We counted :count{status=open} of :figure[total] at 10:30, a 3:1 ratio; \\:figure[total] stays.')).toBe(
-			'<p>We counted 1 of 1,234 at 10:30, a 3:1 ratio; :figure[total] stays.</p>\n',
+			'<p>We counted 1 of 1,234 at 10:30, a 3:1 ratio; :figure[total] stays.</p>',
 		);
 		const chart = render('::chart{by=theme}');
 		expect(chart).toContain('<figure class="chart" data-chart="findings-by-theme">');
@@ -43,7 +44,7 @@ describe('directives', () => {
 	});
 
 	it('are reported at their line in the file', () => {
-		expect(directiveProblems('First line\n\nSecond :figure[nope] paragraph', 5, 'pages/a.md', context)).toEqual([
+		expect(rendered('First line\n\nSecond :figure[nope] paragraph', 5, 'pages/a.md').problems).toEqual([
 			{ file: 'pages/a.md', line: 7, field: 'body', message: ':figure[nope]: "nope" is not a figure of this report; use one of: total' },
 		]);
 	});

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkFolder } from '../../src/lib/check-folder.ts';
+import { loadReport } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { scaffold } from '../../src/lib/scaffold.ts';
 import { fixture, run } from '../support/run.ts';
@@ -21,7 +21,7 @@ describe('new', () => {
 		const result = scaffold(dir, kind, 'Leadership & culture (2017)', NOW);
 		const folder = { finding: 'findings', theme: 'themes', page: 'pages' }[kind];
 		expect(result).toEqual({ ok: true, path: join(dir, folder, 'leadership-culture-2017.md') });
-		expect(checkFolder(dir).problems.map(formatProblem)).toEqual([]);
+		expect(loadReport(dir).problems.map(formatProblem)).toEqual([]);
 	});
 
 	it('makes a new finding an open draft dated today, so that no reconciled figure changes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/lib/error-map.ts';
 import { sortProblems } from '../../src/lib/problems.ts';
-import { parseYaml } from '../../src/lib/source.ts';
+import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { findingSchema } from '../../src/schemas/finding.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, parseYaml } from '../../src/lib/source.ts';
+import { parseMarkdown } from '../../src/lib/content/frontmatter.ts';
+import { parseYaml } from '../../src/lib/content/yaml.ts';
 
 describe('frontmatter', () => {
 	it('accepts a byte-order mark and CRLF line endings, and keeps line numbers', () => {

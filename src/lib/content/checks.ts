@@ -1,14 +1,8 @@
-import { KEY_PATTERN } from '../schemas/common.ts';
-import type { Finding } from '../schemas/finding.ts';
-import type { Report } from '../schemas/report.ts';
-import { directiveContext } from './directive-context.ts';
-import { checkExpression, evaluate, parseExpression, type Vocabulary } from './expression.ts';
-import { directiveProblems } from './markdown-directives.ts';
-import type { Content, FindingRecord, Located } from './load.ts';
-import type { Problem } from './problems.ts';
-
-/** Page slugs that would collide with the site's own sections. */
-export const RESERVED_SLUGS = ['themes', 'findings', 'search', 'recommendations', 'data', 'pagefind', '_astro', 'index', '404'];
+import type { Finding } from '../../schemas/finding.ts';
+import type { Report } from '../../schemas/report.ts';
+import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../expression.ts';
+import type { Problem } from '../problems.ts';
+import type { FindingRecord, Located, ReportContent } from './load.ts';
 
 function at(entry: Located, path: readonly PropertyKey[], field: string, message: string): Problem {
 	return { file: entry.file, line: entry.lineOf(path), field, message };
@@ -16,19 +10,6 @@ function at(entry: Located, path: readonly PropertyKey[], field: string, message
 
 function listOf(keys: readonly string[]): string {
 	return keys.length ? keys.join(', ') : '(none declared)';
-}
-
-function checkFileNames(content: Content): Problem[] {
-	const problems: Problem[] = [];
-	const fileProblem = (entry: Located, message: string) => ({ file: entry.file, line: 1, field: 'file', message });
-	for (const [entries, kind] of [[content.themes, 'theme id'], [content.pages, 'page slug']] as const)
-		for (const entry of entries)
-			if (!KEY_PATTERN.test(entry.id))
-				problems.push(fileProblem(entry, `"${entry.id}" is not a valid ${kind}; rename the file using lower-case letters, digits and hyphens, e.g. information-sharing.md`));
-	for (const page of content.pages)
-		if (RESERVED_SLUGS.includes(page.id))
-			problems.push(fileProblem(page, `"${page.id}" is a section of the site; rename the page file, e.g. about-${page.id}.md`));
-	return problems;
 }
 
 function checkUniqueIds(records: readonly FindingRecord[]): Problem[] {
@@ -48,7 +29,7 @@ const texts = (value: unknown) => (Array.isArray(value) ? value.map((item) => (t
 const fields = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
 const isDraft = (record: FindingRecord) => record.raw.draft === true;
 
-function checkReferences(record: FindingRecord, report: Report | undefined, themes: readonly string[], records: readonly FindingRecord[]): Problem[] {
+function checkReferences(record: FindingRecord, report: Report | undefined, themes: readonly string[], byId: ReadonlyMap<string, FindingRecord>): Problem[] {
 	const problems: Problem[] = [];
 	const { raw } = record;
 	if (report) {
@@ -69,12 +50,11 @@ function checkReferences(record: FindingRecord, report: Report | undefined, them
 		if (theme !== undefined && !themes.includes(theme))
 			problems.push(at(record, ['themes', index], `themes[${index}]`, `"${theme}" is not a theme; use one of: ${listOf(themes)} (one file per theme in themes/)`));
 	});
-	const byId = new Map(records.map((other) => [other.id, other]));
 	texts(raw.related).forEach((id, index) => {
 		if (id === undefined) return;
 		const field = `related[${index}]`;
 		const target = byId.get(id);
-		if (target === record) problems.push(at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
+		if (id === record.id) problems.push(at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
 		else if (!target) problems.push(at(record, ['related', index], field, `"${id}" is not the id of any finding; check the spelling (ids are case-sensitive)`));
 		else if (!isDraft(record) && isDraft(target))
 			problems.push(at(record, ['related', index], field, `"${id}" is a draft and has no page; remove the link or publish that finding`));
@@ -87,7 +67,7 @@ function vocabularyOf(report: Report, themes: readonly string[]): Vocabulary {
 }
 
 /** Every figure with `equals` must match what its expression computes from the published findings. */
-function checkFigures(report: NonNullable<Content['report']>, themes: readonly string[], findings: readonly Finding[], leftOut: number): Problem[] {
+function checkFigures(report: NonNullable<ReportContent['report']>, themes: readonly string[], findings: readonly Finding[], leftOut: number): Problem[] {
 	const problems: Problem[] = [];
 	const vocabulary = vocabularyOf(report.data, themes);
 	const caveat = leftOut ? ` (${leftOut} finding ${leftOut === 1 ? 'file with problems was' : 'files with problems were'} left out; fix those first)` : '';
@@ -107,26 +87,22 @@ function checkFigures(report: NonNullable<Content['report']>, themes: readonly s
 	return problems;
 }
 
-/** Every `:figure`, `:count`, `:sum` and `::chart` in every body must name what the report has. */
-function checkDirectives(content: Content): Problem[] {
-	const context = directiveContext(content);
-	if (!context) return [];
-	return [...content.pages, ...content.themes, ...content.findings].flatMap((entry) => directiveProblems(entry.body, entry.bodyLine, entry.file, context));
-}
-
-/** The rules that span files: names that must exist, unique ids, figures that must reconcile, directives. */
-export function checkContent(content: Content): Problem[] {
+/**
+ * The rules that span files: names that must exist, unique ids, figures that must reconcile. In linear time: each
+ * finding's references are looked up in one map of every id.
+ */
+export function checkContent(content: ReportContent): Problem[] {
 	const themes = content.themes.map((theme) => theme.id);
 	const report = content.report?.data;
 	const records = content.findingRecords;
 	const published = content.findings.filter((finding) => !finding.data.draft).map((finding) => finding.data);
 	const leftOut = records.filter((record) => !record.valid && !isDraft(record)).length;
+	// The first of several with one id: the others are reported as duplicates.
+	const byId = new Map<string, FindingRecord>();
+	for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
 	return [
-		...content.problems,
-		...checkFileNames(content),
 		...checkUniqueIds(records),
-		...records.flatMap((record) => checkReferences(record, report, themes, records)),
+		...records.flatMap((record) => checkReferences(record, report, themes, byId)),
 		...(content.report ? checkFigures(content.report, themes, published, leftOut) : []),
-		...checkDirectives(content),
 	];
 }

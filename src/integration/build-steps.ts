@@ -1,0 +1,66 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ReportContent } from '../lib/content/load.ts';
+import { formatBytes } from '../lib/format.ts';
+import { editionReadme, type EditionInput } from '../lib/offline-edition.ts';
+import { pagefindFiles } from '../lib/pagefind-index.ts';
+import { publishedImages } from '../lib/content/published.ts';
+import { searchRecords } from '../lib/search-records.ts';
+import { precacheList, serviceWorkerSource } from '../lib/service-worker.ts';
+import { offlineEditionName } from '../lib/slug.ts';
+
+/** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */
+export function stepTimer(): (label: string) => void {
+	let last = performance.now();
+	return (label) => {
+		const now = performance.now();
+		if (process.env.BUILD_TIMES) console.log(`${label}: ${((now - last) / 1000).toFixed(1)} s`);
+		last = now;
+	};
+}
+
+/** Writes the offline edition in a worker thread (see offline-edition-worker.ts); its errors fail the build. */
+function offlineEdition(input: EditionInput): Promise<{ path: string; bytes: number }> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./offline-edition-worker.ts', import.meta.url), { workerData: input });
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`the offline edition stopped with exit code ${code}`)));
+	});
+}
+
+function write(path: string, bytes: Uint8Array | string): void {
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, bytes);
+}
+
+/**
+ * What a build adds to Astro's pages, from the same content: the images the pages show, the search index, the
+ * offline edition (the data page then says how big it is), and last the service worker, whose edition covers
+ * every other file.
+ */
+export async function finishBuild(dist: string, content: ReportContent): Promise<void> {
+	const report = content.report!.data;
+	const step = stepTimer();
+	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
+	const records = searchRecords(content);
+	for (const [path, bytes] of await pagefindFiles(records, report.language)) write(join(dist, 'pagefind', path), bytes);
+	step('search index');
+	const offline = await offlineEdition({
+		dist,
+		base: content.base,
+		site: report.site,
+		name: offlineEditionName(report),
+		records,
+		language: report.language,
+		readme: editionReadme(report),
+		modified: new Date(`${report.asAt}T12:00:00Z`),
+	});
+	const dataPage = join(dist, 'data', 'index.html');
+	const size = `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`;
+	writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', size));
+	step(`offline edition (${offline.path}, ${formatBytes(offline.bytes, 'en')})`);
+	const { urls, edition } = precacheList(dist, content.base);
+	writeFileSync(join(dist, 'sw.js'), serviceWorkerSource(urls, edition));
+}

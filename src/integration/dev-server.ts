@@ -1,0 +1,70 @@
+import type { HookParameters } from 'astro';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { contentDir } from '../lib/content-dirs.ts';
+import { reloadContent } from '../lib/content/current.ts';
+import { publishedImages } from '../lib/content/published.ts';
+import { setDevProblems } from '../lib/dev-problems.ts';
+import { closePagefind, pagefindFiles } from '../lib/pagefind-index.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { searchRecords } from '../lib/search-records.ts';
+
+const TYPES: Record<string, string> = {
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.gif': 'image/gif',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+};
+
+/**
+ * In `npm run dev`: after every save in the report folder, read it again (unchanged bodies come from the render
+ * cache), print each problem as file:line: field: message, hand them to the page banner, refresh Astro's store
+ * and reload the page; the search index and the images are served from memory.
+ */
+export function devServer({ server, logger, refreshContent }: HookParameters<'astro:server:setup'>, base: string): void {
+	const dir = contentDir();
+	let last = '';
+	let files = new Map<string, () => Uint8Array>();
+	let indexing = Promise.resolve();
+	server.middlewares.use((request, response, next) => {
+		// Vite has usually taken the base path off already.
+		let path = decodeURIComponent((request.url ?? '').split('?')[0]!);
+		if (path.startsWith(base)) path = `/${path.slice(base.length)}`;
+		if (!path.startsWith('/pagefind/') && !path.startsWith('/_images/')) return next();
+		void indexing.then(() => {
+			const bytes = files.get(path.slice(1));
+			if (!bytes) return next();
+			response.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
+			response.end(bytes());
+		});
+	});
+	server.httpServer?.on('close', () => void closePagefind());
+	const reload = () => {
+		const content = reloadContent(dir);
+		const images = new Map(publishedImages(content).map((image) => [image.output, () => readFileSync(image.source)] as const));
+		files = images;
+		if (content.report)
+			indexing = indexing
+				.then(() => pagefindFiles(searchRecords(content), content.report!.data.language))
+				.then((index) => void (files = new Map([...images, ...[...index].map(([path, bytes]) => [`pagefind/${path}`, () => bytes] as const)])))
+				.catch((error: unknown) => logger.error(`The search index could not be built: ${error instanceof Error ? error.message : String(error)}`));
+		setDevProblems(content.problems);
+		const text = content.problems.map(formatProblem).join('\n');
+		if (text === last) return;
+		last = text;
+		const count = content.problems.length;
+		if (count) logger.warn(`${count} content ${count === 1 ? 'problem' : 'problems'}:\n${text}`);
+		else logger.info('Content is valid.');
+	};
+	reload();
+	server.watcher.add(dir);
+	server.watcher.on('all', (_event, path) => {
+		if (!path.startsWith(dir)) return;
+		reload();
+		void refreshContent?.({ loaders: ['findings-report'] }).then(() => server.hot.send({ type: 'full-reload' }));
+	});
+}

@@ -1,0 +1,26 @@
+import type { AstroIntegration } from 'astro';
+import { contentDir } from '../lib/content-dirs.ts';
+import { currentContent } from '../lib/content/current.ts';
+import { finishBuild } from './build-steps.ts';
+import { devServer } from './dev-server.ts';
+
+/**
+ * Findings Report inside Astro: in `npm run dev`, the report folder is read again after every save (see
+ * dev-server.ts); in a build, the images, search index, offline edition and service worker are written once
+ * Astro has written the pages, from the same content.
+ */
+export function findingsReport(): AstroIntegration {
+	let base = '/';
+	return {
+		name: 'findings-report',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
+			'astro:server:setup': (options) => devServer(options, base),
+			'astro:build:done': async ({ dir }) => {
+				await finishBuild(decodeURIComponent(dir.pathname), currentContent(contentDir()));
+			},
+		},
+	};
+}

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadReport, type ReportContent } from './load.ts';
+import { RenderCache } from './render-cache.ts';
+
+/** The install's cache: rendered Markdown kept between builds, per report folder. */
+export const CACHE_ROOT = join(fileURLToPath(new URL('../../..', import.meta.url)), 'node_modules', '.cache', 'findings-report');
+
+// The build script, Astro's content loader and the dev server's integration each load this module in their own
+// module graph; the process is what they share, so the report folder is read once per build (or per save).
+const KEY = Symbol.for('findings-report.content');
+const shared = globalThis as typeof globalThis & { [KEY]?: ReportContent };
+
+/** Reads a report folder through the render cache, and makes it the one every part of this process uses. */
+export function reloadContent(dir: string): ReportContent {
+	shared[KEY] = loadReport(dir, { cache: RenderCache.forReport(CACHE_ROOT, dir) });
+	return shared[KEY];
+}
+
+/** The report folder as last read, or read now. */
+export function currentContent(dir: string): ReportContent {
+	const content = shared[KEY];
+	return content?.dir === dir ? content : reloadContent(dir);
+}

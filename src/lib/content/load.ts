@@ -1,0 +1,186 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'astro/zod';
+import { findingSchema, FINDING_ID_PATTERN, type Finding } from '../../schemas/finding.ts';
+import { pageSchema, type Page } from '../../schemas/page.ts';
+import { reportSchema, type Report } from '../../schemas/report.ts';
+import { themeSchema, type Theme } from '../../schemas/theme.ts';
+import type { DirectiveContext } from '../directives.ts';
+import { displayPath } from '../display-path.ts';
+import { validate } from '../error-map.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { sortProblems, type Problem } from '../problems.ts';
+import { siteBase } from '../site-settings.ts';
+import { checkContent } from './checks.ts';
+import { controlCharacterProblems } from './control-characters.ts';
+import { directiveContext, directiveDigest } from './directive-context.ts';
+import { markdownFiles, type MarkdownFile } from './files.ts';
+import { parseMarkdown } from './frontmatter.ts';
+import { ImageRegistry, type ImageFile } from './images.ts';
+import { nameProblems, type NamedEntry } from './names.ts';
+import { RenderCache } from './render-cache.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface Located {
+	/** The file as printed in problems: relative to the working directory. */
+	file: string;
+	lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** A theme, finding or chapter: its validated frontmatter and its body, rendered once. */
+export interface Entry<T> extends Located {
+	id: string;
+	data: T;
+	body: string;
+	bodyLine: number;
+	html: string;
+	/** The words of the body as a reader sees them, for search. */
+	text: string;
+	hasChart: boolean;
+	/** The images its body shows, published with it (and only when it is). */
+	images: ImageFile[];
+}
+
+/** A finding file whose frontmatter parsed, valid or not, so that one problem in a file does not hide the others. */
+export interface FindingRecord extends Located {
+	id: string;
+	raw: Record<string, unknown>;
+	valid: boolean;
+}
+
+/** A report folder, read once: what the check reports on and what every page, index and download is made from. */
+export interface ReportContent {
+	dir: string;
+	/** The site's base path, e.g. `/` or `/procurement-2025/`. */
+	base: string;
+	report?: Located & { data: Report };
+	/** Every finding file that parsed, including those with problems. */
+	findingRecords: FindingRecord[];
+	themes: Entry<Theme>[];
+	/** Valid findings, drafts included: drafts are left out where the site is made. */
+	findings: Entry<Finding>[];
+	pages: Entry<Page>[];
+	/** Every problem, sorted by file and line. None means the folder builds. */
+	problems: Problem[];
+}
+
+export interface LoadOptions {
+	/** Rendered Markdown kept between runs; none renders everything. */
+	cache?: RenderCache | undefined;
+}
+
+type Kind = NamedEntry['kind'];
+type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'images'> & { path: string };
+
+function loadReportFile(dir: string, problems: Problem[]): ReportContent['report'] {
+	const path = join(dir, 'report.yaml');
+	const file = displayPath(path);
+	if (!existsSync(path)) {
+		problems.push({ file, line: 1, field: 'file', message: 'not found; every report folder needs a report.yaml with at least title, publisher, asAt, metrics and outcomes' });
+		return undefined;
+	}
+	const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	if (text.trim() === '') {
+		problems.push({ file, line: 1, field: 'file', message: 'the file is empty; it needs at least title, publisher, asAt, metrics and outcomes' });
+		return undefined;
+	}
+	const source = parseYaml(text);
+	if (source.errors.length) {
+		problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'yaml', message: `${message}; fix the YAML syntax` })));
+		return undefined;
+	}
+	const control = controlCharacterProblems(source.data, source.lineOf, file);
+	const result = validate(reportSchema, source, file, 'report');
+	problems.push(...control, ...result.problems);
+	return result.data && !control.length ? { file, lineOf: source.lineOf, data: result.data } : undefined;
+}
+
+/** Reads and validates the Markdown files of one kind; a file with problems is reported and left out. */
+function parseEntries<S extends z.ZodType>(files: MarkdownFile[], kind: Kind, schema: S, problems: Problem[], names: NamedEntry[], records?: FindingRecord[]): Parsed<z.output<S>>[] {
+	const entries: Parsed<z.output<S>>[] = [];
+	for (const { path, relativePath, file } of files) {
+		const stem = relativePath.replace(/^.*\//, '').replace(/\.md$/i, '');
+		const source = parseMarkdown(readFileSync(path, 'utf8'));
+		if ('problem' in source) {
+			problems.push({ file, line: source.line, field: 'file', message: source.problem });
+			names.push({ kind, file, relativePath, id: stem, idSource: 'file', idLine: 1 });
+			continue;
+		}
+		if (source.errors.length) {
+			problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'frontmatter', message: `${message}; fix the YAML syntax` })));
+			names.push({ kind, file, relativePath, id: stem, idSource: 'file', idLine: 1 });
+			continue;
+		}
+		const raw = typeof source.data === 'object' && source.data !== null && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : undefined;
+		const written = kind === 'finding' && typeof raw?.id === 'string' && FINDING_ID_PATTERN.test(raw.id) ? raw.id : undefined;
+		const id = written ?? stem;
+		names.push({ kind, file, relativePath, id, idSource: written ? 'frontmatter' : 'file', idLine: written ? source.lineOf(['id']) : 1 });
+		const control = controlCharacterProblems(source.data, source.lineOf, file);
+		const result = validate(schema, source, file);
+		problems.push(...control, ...result.problems);
+		const valid = result.data !== undefined && !control.length;
+		if (raw && records) records.push({ id, file, lineOf: source.lineOf, raw, valid });
+		if (valid && result.data !== undefined) entries.push({ id, file, path, lineOf: source.lineOf, data: result.data, body: source.body, bodyLine: source.bodyLine });
+	}
+	return entries;
+}
+
+/** Renders every body once (or takes it from the cache), with the problems found on the way. */
+function renderEntries<T>(parsed: Parsed<T>[], context: DirectiveContext | undefined, images: ImageRegistry, base: string, cache: RenderCache | undefined, problems: Problem[]): Entry<T>[] {
+	const digest = context && directiveDigest(context);
+	return parsed.map(({ path, ...entry }) => {
+		const key = RenderCache.key({ file: entry.file, body: entry.body, base, directives: digest });
+		const cached = cache?.get(key);
+		if (cached && cached.images.every((image) => images.reuse(image))) {
+			problems.push(...cached.problems);
+			return { ...entry, html: cached.html, text: cached.text, hasChart: cached.hasChart, images: cached.images };
+		}
+		const used = new Set<string>();
+		const rendered = renderMarkdown({ body: entry.body, bodyLine: entry.bodyLine, file: entry.file, context, images: images.resolverFor(path, used) });
+		const shown = [...used].map((source) => images.files.get(source)!);
+		problems.push(...rendered.problems);
+		// A body rendered without its report's context is not what the site would show: never keep it.
+		if (context) cache?.set(key, { ...rendered, images: shown });
+		return { ...entry, html: rendered.html, text: rendered.text, hasChart: rendered.hasChart, images: shown };
+	});
+}
+
+/**
+ * Reads a report folder: each file once, frontmatter split by gray-matter and validated by the project's schemas,
+ * each body rendered once by remark. The check prints `problems`; the build refuses to start while there are any,
+ * so a folder the check accepts is a folder that builds.
+ */
+export function loadReport(dir: string, options: LoadOptions = {}): ReportContent {
+	const problems: Problem[] = [];
+	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+		const message = 'no report folder here; create it, or point REPORT_CONTENT at an existing one';
+		return { dir, base: '/', findingRecords: [], themes: [], findings: [], pages: [], problems: [{ file: dir, line: 1, field: 'folder', message }] };
+	}
+	const report = loadReportFile(dir, problems);
+	const base = siteBase(report?.data.site);
+	const names: NamedEntry[] = [];
+	const records: FindingRecord[] = [];
+	const files = markdownFiles(dir, problems);
+	const themes = parseEntries(files.themes, 'theme', themeSchema, problems, names);
+	const findings = parseEntries(files.findings, 'finding', findingSchema, problems, names, records);
+	const pages = parseEntries(files.pages, 'page', pageSchema, problems, names);
+	problems.push(...nameProblems(names));
+	const context = report && directiveContext(report.data, themes, findings);
+	const images = new ImageRegistry(dir, base);
+	const render = <T>(parsed: Parsed<T>[]) => renderEntries(parsed, context, images, base, options.cache, problems);
+	const content: ReportContent = { dir, base, report, findingRecords: records, themes: render(themes), findings: render(findings), pages: render(pages), problems };
+	problems.push(...checkContent(content));
+	options.cache?.save();
+	return { ...content, problems: sortProblems(dedupe(problems)) };
+}
+
+/** One problem once, however many ways it was found. */
+function dedupe(problems: Problem[]): Problem[] {
+	const seen = new Set<string>();
+	return problems.filter((problem) => {
+		const key = `${problem.file}\u0000${problem.line}\u0000${problem.field}\u0000${problem.message}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}

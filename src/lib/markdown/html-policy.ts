@@ -1,0 +1,129 @@
+import type { Element, Root } from 'hast';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { find, html } from 'property-information';
+import { SKIP, visit } from 'unist-util-visit';
+
+/**
+ * The raw HTML a report's Markdown may use: harmless elements that reports need and Markdown lacks. Anything
+ * else is a check error, and the sanitiser removes it too, in case the check is ever bypassed. Documented in the
+ * README's "Security" section; keep the two in step.
+ */
+export const ALLOWED_ELEMENTS = [
+	...['p', 'br', 'hr', 'div', 'span', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var'],
+	...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd'],
+	...['a', 'img', 'figure', 'figcaption', 'details', 'summary', 'abbr', 'cite', 'q', 'time'],
+	...['em', 'strong', 'b', 'i', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup'],
+	...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+	// Made by Markdown itself: task lists and footnotes.
+	...['input', 'section'],
+] as const;
+
+/** Attributes any allowed element may carry. */
+const COMMON = ['id', 'title', 'lang', 'dir'];
+
+const ATTRIBUTES: NonNullable<Schema['attributes']> = {
+	'*': COMMON,
+	a: ['href', 'ariaLabel', 'ariaDescribedBy', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
+	img: ['src', 'alt', 'width', 'height'],
+	abbr: ['title'],
+	blockquote: ['cite'],
+	q: ['cite'],
+	del: ['cite', 'dateTime'],
+	ins: ['cite', 'dateTime'],
+	time: ['dateTime'],
+	details: ['open'],
+	ol: ['start', 'reversed', ['className', 'contains-task-list']],
+	ul: [['className', 'contains-task-list']],
+	li: [['className', 'task-list-item']],
+	code: [['className', /^language-[\w+#.-]+$/]],
+	th: ['colSpan', 'rowSpan', 'scope', 'headers', 'abbr', 'align'],
+	td: ['colSpan', 'rowSpan', 'headers', 'align'],
+	h2: [['className', 'sr-only']],
+	section: ['dataFootnotes', ['className', 'footnotes']],
+	input: [
+		['type', 'checkbox'],
+		['disabled', true],
+		'checked',
+	],
+	mark: [['className', 'directive-error']],
+};
+
+/** The sanitiser's schema: GitHub's defaults, narrowed to the list above. Images may only come from the report. */
+export const SANITIZE_SCHEMA: Schema = {
+	...defaultSchema,
+	tagNames: [...ALLOWED_ELEMENTS],
+	attributes: ATTRIBUTES,
+	protocols: { href: ['http', 'https', 'mailto'], cite: ['http', 'https'], src: [] },
+	required: { input: { type: 'checkbox', disabled: true } },
+	ancestors: { ...defaultSchema.ancestors, li: ['ol', 'ul'] },
+	// Ids are prefixed after sanitising (see render.ts), once.
+	clobber: [],
+	strip: ['script', 'style', 'template', 'textarea', 'title', 'xmp', 'iframe', 'noscript', 'noembed', 'noframes', 'plaintext'],
+};
+
+export interface HtmlProblem {
+	node: Element;
+	message: string;
+}
+
+const ALLOWED = new Set<string>(ALLOWED_ELEMENTS);
+
+function attributeName(property: string): string {
+	return find(html, property).attribute;
+}
+
+/** Whether the schema lets `property` with `value` stay on `tag`. */
+function allowsAttribute(tag: string, property: string, value: unknown): boolean {
+	const rules = [...(ATTRIBUTES[tag] ?? []), ...(ATTRIBUTES['*'] ?? [])];
+	return rules.some((rule) => {
+		if (typeof rule === 'string') return rule === property;
+		const [name, ...values] = rule;
+		if (name !== property) return false;
+		const items = Array.isArray(value) ? value : [value];
+		return items.every((item) => values.some((allowed) => (allowed instanceof RegExp ? allowed.test(String(item)) : allowed === item)));
+	});
+}
+
+/** `javascript:x` → `javascript`; relative addresses have none. */
+function protocolOf(url: string): string | undefined {
+	const colon = url.indexOf(':');
+	if (colon === -1) return undefined;
+	const before = url.slice(0, colon);
+	return /[/?#]/.test(before) ? undefined : before.toLowerCase().replace(/[\s\u0000-\u001f]/g, '');
+}
+
+/**
+ * What the sanitiser would remove from the author's HTML, as problems on its elements: elements outside the
+ * allowlist, attributes such as event handlers and `style`, and links with a protocol other than http(s) and
+ * mailto. Images are checked apart, where they are resolved.
+ */
+export function htmlPolicyProblems(tree: Root): HtmlProblem[] {
+	const problems: HtmlProblem[] = [];
+	visit(tree, 'element', (node) => {
+		const tag = node.tagName;
+		if (!ALLOWED.has(tag)) {
+			problems.push({ node, message: `<${tag}> is not allowed in Markdown; remove it (the README's Security section lists the HTML a report may use)` });
+			return SKIP;
+		}
+		for (const [property, value] of Object.entries(node.properties)) {
+			if (value === undefined || value === null || value === false) continue;
+			const name = attributeName(property);
+			if (property === 'href' || property === 'cite') {
+				const protocol = protocolOf(String(value));
+				if (protocol && !['http', 'https', 'mailto'].includes(protocol))
+					problems.push({ node, message: `<${tag} ${name}="${protocol}:…"> is not allowed; link to an http(s), mailto or relative address` });
+				continue;
+			}
+			if (tag === 'img' && property === 'src') continue;
+			if (!allowsAttribute(tag, property, value))
+				problems.push({
+					node,
+					message: /^on/i.test(name)
+						? `the ${name} attribute on <${tag}> is not allowed: reports run no script; remove it`
+						: `the ${name} attribute on <${tag}> is not allowed; remove it`,
+				});
+		}
+		return undefined;
+	});
+	return problems;
+}

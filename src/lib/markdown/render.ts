@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Element, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { raw } from 'hast-util-raw';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { Root as MdastRoot } from 'mdast';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { chartHtml } from '../chart-html.ts';
+import { chartCsv, type ChartData } from '../charts.ts';
+import type { DirectiveContext } from '../directives.ts';
+import type { Problem } from '../problems.ts';
+import { reportDirectiveSyntax } from './directive-syntax.ts';
+import { chartPlaceholderId, transformDirectives } from './directive-transform.ts';
+import { addHeadingIds } from './heading-ids.ts';
+import { htmlPolicyProblems, SANITIZE_SCHEMA } from './html-policy.ts';
+import { resolveImages, type ImageResolver } from './images.ts';
+
+export interface RenderInput {
+	body: string;
+	/** 1-based line in the file where the body starts: problems name lines of the file. */
+	bodyLine: number;
+	/** The file as printed in problems. */
+	file: string;
+	/** What directives count and name; without it (report.yaml is broken) they are left as written. */
+	context: DirectiveContext | undefined;
+	images: ImageResolver;
+}
+
+export interface Rendered {
+	html: string;
+	/** The words a reader sees, for search: block ends as line breaks, a chart as its title and summary. */
+	text: string;
+	problems: Problem[];
+	/** Whether the body draws a chart, so that its page loads the chart script, and only then. */
+	hasChart: boolean;
+}
+
+/** remark-directive's tree extension with our narrowed syntax (see directive-syntax.ts). */
+function reportDirectives(this: Processor): void {
+	const data = this.data();
+	(data.micromarkExtensions ??= []).push(reportDirectiveSyntax());
+	(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown());
+}
+
+/** Ids from the author's HTML and footnotes carry it, so that none takes the id of an element of the page. */
+const ID_PREFIX = 'user-content-';
+const ID_PROPERTIES = ['id', 'ariaDescribedBy', 'ariaLabelledBy'] as const;
+
+/**
+ * Prefixes ids the way GitHub does. Not left to the sanitiser, which would prefix the footnotes' ids a second
+ * time (remark-rehype already prefixes them, and their links).
+ */
+function prefixIds(tree: HastRoot): void {
+	const prefixed = (value: unknown) => (String(value).startsWith(ID_PREFIX) ? String(value) : `${ID_PREFIX}${String(value)}`);
+	visit(tree, 'element', (node) => {
+		for (const name of ID_PROPERTIES) {
+			const value = node.properties[name];
+			if (value === undefined || value === null) continue;
+			node.properties[name] = (Array.isArray(value) ? value.map(prefixed) : prefixed(value)) as never;
+		}
+	});
+}
+
+// Built once: remark-parse, GFM and our directives, then remark-rehype.
+const toMdast = unified().use(remarkParse).use(remarkGfm).use(reportDirectives).freeze();
+const toHast = unified()
+	.use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: ID_PREFIX, footnoteLabelProperties: { className: ['sr-only'] } })
+	.freeze();
+
+/** Unique to this process, so that no text in a report can pose as a chart's placeholder. */
+const NONCE = randomUUID().replaceAll('-', '');
+
+function hasRaw(tree: HastRoot): boolean {
+	let found = false;
+	visit(tree, 'raw', () => {
+		found = true;
+		return EXIT;
+	});
+	return found;
+}
+
+type Charts = ReturnType<typeof transformDirectives>['charts'];
+
+interface Placeholder {
+	node: Element;
+	parent: HastRoot | Element;
+	chart: ChartData;
+}
+
+/** Each chart placeholder that survived the sanitiser, with its chart. */
+function placeholders(tree: HastRoot, charts: Charts): Placeholder[] {
+	if (!charts.length) return [];
+	const byId = new Map(charts.map((chart, index) => [`${ID_PREFIX}${chartPlaceholderId(NONCE, index)}`, chart]));
+	const found: Placeholder[] = [];
+	visit(tree, 'element', (node, _index, parent) => {
+		const chart = byId.get(String(node.properties.id ?? ''));
+		if (chart && parent) found.push({ node, parent, chart });
+	});
+	return found;
+}
+
+/** The words of the body, with each chart's title and summary in its place. */
+function plainText(tree: HastRoot, charts: Placeholder[]): string {
+	for (const { node, chart } of charts) node.children = [{ type: 'text', value: `${chart.title}. ${chart.summary}` }];
+	return toText(tree).replace(/\s+/g, ' ').trim();
+}
+
+/** Puts each chart's HTML, which is ours and escaped, where its placeholder was. */
+function placeCharts(charts: Placeholder[], language: string): void {
+	for (const { node, parent, chart } of charts) {
+		const csv = `data:text/csv;charset=utf-8,${encodeURIComponent(chartCsv(chart))}`;
+		parent.children.splice(parent.children.indexOf(node), 1, { type: 'raw', value: chartHtml(chart, language, csv) });
+	}
+}
+
+/**
+ * A Markdown body to HTML, with every problem found on the way: directives, raw HTML outside the allowlist and
+ * images. The check and the site both call this, so what the check accepts is what the site shows.
+ */
+export function renderMarkdown(input: RenderInput): Rendered {
+	const file = new VFile({ value: input.body });
+	const mdast = toMdast.parse(file) as MdastRoot;
+	const problems: Problem[] = [];
+	const at = (line: number | undefined, message: string) =>
+		problems.push({ file: input.file, line: input.bodyLine + (line ?? 1) - 1, field: 'body', message });
+	let charts: ReturnType<typeof transformDirectives>['charts'] = [];
+	if (input.context) {
+		const results = transformDirectives(mdast, input.body, input.context, NONCE);
+		for (const error of results.errors) at(error.line, `${error.source}: ${error.message}`);
+		charts = results.charts;
+	}
+	let hast = toHast.runSync(mdast, file) as HastRoot;
+	if (hasRaw(hast)) hast = raw(hast, { file }) as HastRoot;
+	for (const problem of htmlPolicyProblems(hast)) at(problem.node.position?.start.line, problem.message);
+	for (const problem of resolveImages(hast, input.images)) at(problem.node.position?.start.line, problem.message);
+	hast = sanitize(hast, SANITIZE_SCHEMA) as HastRoot;
+	prefixIds(hast);
+	const placed = placeholders(hast, charts);
+	const text = plainText(hast, placed);
+	placeCharts(placed, input.context?.charts.language ?? 'en');
+	addHeadingIds(hast);
+	return { html: toHtml(hast, { allowDangerousHtml: true }), text, problems, hasChart: charts.length > 0 };
+}
