@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { html as spec, parse, type DefaultTreeAdapterTypes as Tree, type Token } from 'parse5';
 import { escapeHtml } from './table-render.ts';
 
 /**
@@ -60,23 +61,150 @@ function offlineJson(value: unknown, page: OfflinePage, key = ''): unknown {
 	return value;
 }
 
-export function offlineHtml(html: string, page: OfflinePage): string {
-	if (/<script type="module">/.test(html)) {
-		throw new Error(`${page.file}: an inline module script cannot run from disk; move it into a script file imported by a component`);
+/** A span of the page's source, from `start` up to `end`, to be replaced by `text`. */
+interface Edit {
+	start: number;
+	end: number;
+	text: string;
+}
+
+/** Attributes holding one address, by their name as written (`xlink:href` keeps its prefix). */
+const LINK_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'xlink:href']);
+
+/** The characters that could end a script element or an HTML comment, or a JavaScript string, written as escapes. */
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/** An attribute's name as written in the source, which is how parse5 keys its location. */
+function sourceName(attribute: { name: string; prefix?: string }): string {
+	return attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name;
+}
+
+/** An attribute's value, or undefined when the element has none by that name. */
+function attributeValue(element: Tree.Element, name: string): string | undefined {
+	return element.attrs.find((attribute) => sourceName(attribute) === name)?.value;
+}
+
+/** The value an attribute has in the edition, or undefined when it stays as written. */
+function offlineAttribute(name: string, value: string, page: OfflinePage): string | undefined {
+	let next = value;
+	if (LINK_ATTRIBUTES.has(name)) next = offlineHref(value, page);
+	// Each candidate of a srcset is an address, then its width or density.
+	else if (name === 'srcset') next = value.replace(/(^\s*|,\s*)(\S+)/g, (_, lead: string, href: string) => lead + offlineHref(href, page));
+	else if (name === 'data-base' && value === page.base) next = offlinePrefix(page);
+	return next === value ? undefined : next;
+}
+
+/** A script's type as the browser compares it: trimmed, in lower case. */
+function scriptType(element: Tree.Element): string {
+	return (attributeValue(element, 'type') ?? '').trim().toLowerCase();
+}
+
+/** The JSON of a configuration script, its addresses rewritten, written so that no string in it can end the script. */
+function offlineJsonText(text: string, page: OfflinePage): string {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw new Error(`${page.file}: a <script type="application/json"> does not hold valid JSON`, { cause: error });
 	}
-	const relative = (root: string) => posix.relative(posix.dirname(page.file), root);
-	return (
-		html
-			// Parts that only make sense on the hosted site, such as the link to this very edition.
-			.replace(/<(\w+)\s[^>]*\bdata-online-only\b[^>]*>[\s\S]*?<\/\1>/g, '')
-			.replace('<p class="offline-status" role="status" hidden></p>', () => editionNote(page))
-			.replace(/<script type="module" src="([^"]*)"><\/script>/g, (_, src: string) => `<script src="${relative(page.classicScript(src))}" defer></script>`)
-			.replace(/(\s(?:href|src|action|poster))="([^"]*)"/g, (_, name: string, href: string) => `${name}="${offlineHref(href, page)}"`)
-			.replace(/(\ssrcset)="([^"]*)"/g, (_, name: string, set: string) => `${name}="${set.replace(/(^|,\s*)(\S+)/g, (__, lead: string, href: string) => lead + offlineHref(href, page))}"`)
-			.replace(/(\sdata-base)="([^"]*)"/g, (_, name: string, base: string) => `${name}="${base === page.base ? offlinePrefix(page) : base}"`)
-			.replace(/(<script type="application\/json"[^>]*>)([\s\S]*?)(<\/script>)/g, (_, open: string, json: string, close: string) => {
-				// `<` written as an escape, so that no string in the data can close the script element.
-				return open + JSON.stringify(offlineJson(JSON.parse(json), page)).replace(/</g, '\\u003c') + close;
-			})
-	);
+	return JSON.stringify(offlineJson(data, page)).replace(/[<>&\u2028\u2029]/g, (char) => JSON_ESCAPES[char]!);
+}
+
+/** The classic script that stands in for a module script, or an error for an inline one, which has no file to bundle. */
+function classicScriptTag(element: Tree.Element, page: OfflinePage): string {
+	const src = attributeValue(element, 'src');
+	if (src === undefined) throw new Error(`${page.file}: an inline module script cannot run from disk; move it into a script file imported by a component`);
+	const file = posix.relative(posix.dirname(page.file), page.classicScript(src));
+	// Written afresh: the module's other attributes, such as an integrity hash, would not fit the bundled file.
+	return `<script src="${escapeHtml(file)}" defer></script>`;
+}
+
+/** The placeholder the hosted site fills in from its service worker: `<p class="offline-status" role="status" hidden>`. */
+function isStatusPlaceholder(element: Tree.Element): boolean {
+	if (element.tagName !== 'p' || attributeValue(element, 'hidden') === undefined) return false;
+	return (attributeValue(element, 'class') ?? '').split(/[\t\n\f\r ]+/).includes('offline-status');
+}
+
+/** The edit replacing a whole element, from its start tag to the end of its end tag (or where it was closed). */
+function replaceElement(location: Token.ElementLocation, text: string): Edit {
+	return { start: location.startOffset, end: location.endOffset, text };
+}
+
+/**
+ * The edits one element needs; whether its children still need looking at. An element the parser made up,
+ * such as an omitted `<head>`, has no place in the source and nothing to edit.
+ */
+function editElement(element: Tree.Element, page: OfflinePage, edits: Edit[]): boolean {
+	const location = element.sourceCodeLocation;
+	if (!location) return true;
+	// Parts that only make sense on the hosted site, such as the link to this very edition.
+	if (attributeValue(element, 'data-online-only') !== undefined) {
+		edits.push(replaceElement(location, ''));
+		return false;
+	}
+	if (isStatusPlaceholder(element)) {
+		edits.push(replaceElement(location, editionNote(page)));
+		return false;
+	}
+	const html = element.namespaceURI === spec.NS.HTML;
+	if (html && element.tagName === 'script' && scriptType(element) === 'module') {
+		edits.push(replaceElement(location, classicScriptTag(element, page)));
+		return false;
+	}
+	if (html && element.tagName === 'script' && scriptType(element) === 'application/json') {
+		const text = element.childNodes[0];
+		const textLocation = text?.sourceCodeLocation;
+		const json = text && 'value' in text ? text.value : '';
+		const start = textLocation?.startOffset ?? location.startTag?.endOffset ?? location.endOffset;
+		edits.push({ start, end: textLocation?.endOffset ?? start, text: offlineJsonText(json, page) });
+	}
+	for (const attribute of element.attrs) {
+		const name = sourceName(attribute);
+		const value = offlineAttribute(name, attribute.value, page);
+		// An attribute merged in from a repeated `<html>` or `<body>` tag has no location of its own: left as written.
+		const span = location.attrs?.[name];
+		if (value !== undefined && span) edits.push({ start: span.startOffset, end: span.endOffset, text: `${name}="${escapeHtml(value)}"` });
+	}
+	return true;
+}
+
+/** The edits of every element under `parent`, in a template's content too. */
+function collectEdits(parent: Tree.ParentNode, page: OfflinePage, edits: Edit[]): void {
+	for (const child of parent.childNodes) {
+		if (!('tagName' in child) || !editElement(child, page, edits)) continue;
+		collectEdits(child, page, edits);
+		if ('content' in child) collectEdits(child.content, page, edits);
+	}
+}
+
+/**
+ * The source with the edits made. The tree's order is not always the source's (a table's stray content moves
+ * before it), so edits go by offset; one inside a span already replaced is dropped, as is a repeat of the same
+ * span (formatting elements the parser reopens share the source tag of the first).
+ */
+function applyEdits(source: string, edits: Edit[]): string {
+	edits.sort((a, b) => a.start - b.start || b.end - a.end);
+	let result = '';
+	let done = 0;
+	for (const edit of edits) {
+		if (edit.start < done) continue;
+		result += source.slice(done, edit.start) + edit.text;
+		done = edit.end;
+	}
+	return result + source.slice(done);
+}
+
+/**
+ * The page as it is in the edition. The page is parsed as the browser parses it, and each change replaces
+ * only the span of source it concerns, found from the parse: everything else, the doctype, comments,
+ * whitespace, quoting and character references, stays byte for byte as built, so nothing the edits do not
+ * touch can change meaning, and no serialiser's choices (`alt=""` or bare `data-search`) show in the output.
+ * parse5 itself rather than hast: this runs on every page of the site, and the hast layer doubles the cost.
+ * Scripting is parsed as off, so that links inside `<noscript>` are rewritten too.
+ */
+export function offlineHtml(html: string, page: OfflinePage): string {
+	const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+	const edits: Edit[] = [];
+	collectEdits(document, page, edits);
+	return applyEdits(html, edits);
 }

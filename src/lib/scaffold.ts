@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from './display-path.ts';
-import { globSync } from 'tinyglobby';
-import { parse } from 'yaml';
+import { parseYaml } from './content/yaml.ts';
 import { COMPLETED, OPEN } from '../schemas/finding.ts';
-import { FINDINGS_PATTERN } from './content-dirs.ts';
+import { markdownFiles } from './content/files.ts';
 import { fileStem } from './ids.ts';
 import { slugify } from './slug.ts';
 import { FOLDERS, findingTemplate, pageTemplate, themeTemplate, type Kind } from './templates.ts';
@@ -13,8 +12,8 @@ export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: 
 
 function firstOpenStatus(dir: string): string {
 	try {
-		const report = parse(readFileSync(join(dir, 'report.yaml'), 'utf8')) as { statuses?: Record<string, unknown> };
-		const statuses = Object.keys(report.statuses ?? { [OPEN]: true });
+		const report = parseYaml(readFileSync(join(dir, 'report.yaml'), 'utf8')).data as { statuses?: Record<string, unknown> } | undefined;
+		const statuses = Object.keys(report?.statuses ?? { [OPEN]: true });
 		return statuses.includes(OPEN) ? OPEN : (statuses.find((key) => key !== COMPLETED) ?? OPEN);
 	} catch {
 		return 'open';
@@ -34,8 +33,8 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 	const path = join(folder, `${slug}.md`);
 	if (kind === 'finding') {
 		// Case-insensitive: on macOS and Windows disks, INV-1.md and inv-1.md are one file.
-		const clash = globSync(FINDINGS_PATTERN, { cwd: folder }).find((file) => fileStem(file).toLowerCase() === slug);
-		if (clash) return { ok: false, message: `${displayPath(join(folder, clash))} already has the id "${slug}"; nothing was written. Choose another title, or edit that file` };
+		const clash = markdownFiles(dir, []).findings.find((file) => fileStem(file.relativePath).toLowerCase() === slug);
+		if (clash) return { ok: false, message: `${clash.file} already has the id "${slug}"; nothing was written. Choose another title, or edit that file` };
 	}
 	const text =
 		kind === 'finding' ? findingTemplate(title, firstOpenStatus(dir), localDate(now)) : kind === 'theme' ? themeTemplate(title) : pageTemplate(title);

@@ -1,13 +1,12 @@
-/** `Leadership & culture (2017)` → `leadership-culture-2017`: file names that work in every URL and on every disk. */
+import transliterate from '@sindresorhus/slugify';
+
+/**
+ * `Leadership & culture (2017)` → `leadership-and-culture-2017`, `Straße` → `strasse`, `Оценка` → `otsenka`: file
+ * names that work in every URL and on every disk. Transliterated by @sindresorhus/slugify, so that titles in other
+ * scripts give a name, not an empty one.
+ */
 export function slugify(title: string, maxLength = 60): string {
-	return title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, maxLength)
-		.replace(/-+$/, '');
+	return transliterate(title).slice(0, maxLength).replace(/-+$/, '');
 }
 
 /** The report's short name for file names: its `shortName`, or else the start of its title. */

@@ -139,12 +139,13 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(snapshot(out)).toEqual(before);
 	});
 
-	it('keeps the previous site exactly as it was when Astro fails, and reports without a stack trace', () => {
+	it('stops at a damaged image before Astro starts, with its file and line, and keeps the previous site', () => {
 		const before = snapshot(out);
 		const result = run('build', { REPORT_CONTENT: fixture('damaged-image'), REPORT_OUT: out });
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('Build failed:');
-		expect(result.stderr).toContain('Could not process image metadata');
+		expect(result.stderr).toContain(
+			'test/fixtures/damaged-image/findings/2025/PA-3.md:10: body: image "../../assets/chart.png" is not a PNG, JPEG, GIF, WebP or AVIF image (judged by its content, not its name); replace it with one',
+		);
 		expect(result.stderr).not.toMatch(/^\s+at /m);
 		expect(result.stderr).toContain(`${out} was left as it was.`);
 		expect(snapshot(out)).toEqual(before);

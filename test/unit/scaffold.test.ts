@@ -20,7 +20,7 @@ describe('new', () => {
 	it.each(['finding', 'theme', 'page'] as const)('writes a %s from a template that passes the check', (kind) => {
 		const result = scaffold(dir, kind, 'Leadership & culture (2017)', NOW);
 		const folder = { finding: 'findings', theme: 'themes', page: 'pages' }[kind];
-		expect(result).toEqual({ ok: true, path: join(dir, folder, 'leadership-culture-2017.md') });
+		expect(result).toEqual({ ok: true, path: join(dir, folder, 'leadership-and-culture-2017.md') });
 		expect(loadReport(dir).problems.map(formatProblem)).toEqual([]);
 	});
 

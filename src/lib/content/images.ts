@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ImageResolver, PublishedImage } from '../markdown/images.ts';
+import { displayPath } from '../display-path.ts';
 import { slugify } from '../slug.ts';
 import { IMAGE_EXTENSIONS, sniffImage } from './image-file.ts';
 
@@ -79,7 +80,7 @@ export class ImageRegistry {
 		try {
 			real = realpathSync(wanted);
 		} catch {
-			return { problem: `image "${url}" not found; check the path, relative to this file` };
+			return { problem: `image "${url}" not found (looked for ${displayPath(wanted)}); check the path, relative to this file` };
 		}
 		if (!isInside(this.#root, real))
 			return { problem: `image "${url}" is outside the report folder; only files inside it are published. Copy the image into the folder (e.g. assets/)` };

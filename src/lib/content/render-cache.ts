@@ -1,11 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Rendered } from '../markdown/render.ts';
 import type { ImageFile } from './images.ts';
 
-/** Bump when rendering changes, so that no build serves HTML an older version made. */
-const VERSION = 1;
+/**
+ * The version of the code that renders: a digest of src/lib and of the installed packages, so that no build
+ * serves HTML that older code made, and nobody has to remember to bump a number.
+ */
+const VERSION = (() => {
+	const lib = fileURLToPath(new URL('..', import.meta.url));
+	const hash = createHash('sha256');
+	for (const file of readdirSync(lib, { recursive: true }).map(String).filter((name) => name.endsWith('.ts')).sort())
+		hash.update(file).update(readFileSync(join(lib, file)));
+	try {
+		hash.update(readFileSync(new URL('../../../package-lock.json', import.meta.url)));
+	} catch {
+		// Installed without a lockfile: src/lib alone decides.
+	}
+	return hash.digest('base64url');
+})();
 
 export interface CachedRender extends Rendered {
 	images: ImageFile[];
@@ -51,7 +66,9 @@ export class RenderCache {
 		return entry;
 	}
 
+	/** Keeps a render; one with problems is not kept, since fixing them may not touch its file (a missing image). */
 	set(key: string, value: CachedRender): void {
+		if (value.problems.length) return;
 		this.#entries.set(key, value);
 		this.#kept.set(key, value);
 		this.#changed = true;
