@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stepTimer } from '../src/integration/build-steps.ts';
@@ -20,6 +21,16 @@ function move(from: string, to: string): void {
 }
 
 /**
+ * Deletes a folder after this command has finished: the new site is already in place, and deleting the previous
+ * one (10,000 pages take seconds) need not hold up the author.
+ */
+function removeInBackground(path: string): void {
+	if (!existsSync(path)) return;
+	const remove = `require('node:fs').rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`;
+	spawn(process.execPath, ['-e', remove], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/**
  * `npm run build`: the check, then Astro (whose integration adds the images, search index, offline edition and
  * service worker, see src/integration/build-steps.ts) into a private staging folder, and only then the swap:
  * a failed build leaves the previous site exactly as it was.
@@ -30,7 +41,7 @@ await main(async () => {
 	const out = outDir();
 	const shown = displayPath(out);
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
-	if (!reportProblems(content)) {
+	if (!(await reportProblems(content))) {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
 	}
@@ -50,7 +61,6 @@ await main(async () => {
 	const release = await acquireBuildLock(buildLockPath(projectRoot), () => console.log('Waiting for another build in this install to finish…'));
 	try {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
-		step('Astro, with the build steps');
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		// Astro puts its stack inside the message; the author needs the first lines only.
@@ -69,7 +79,7 @@ await main(async () => {
 	move(staging, incoming);
 	if (existsSync(out)) renameSync(out, previous);
 	renameSync(incoming, out);
-	rmSync(previous, { recursive: true, force: true });
+	removeInBackground(previous);
 	console.log(`Built ${displayPath(content)} into ${shown}.`);
 	return 0;
 });

@@ -10,8 +10,8 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 /** Reads the report folder, prints every content problem, and returns the content when the folder is valid. */
-export function reportProblems(dir: string): ReportContent | undefined {
-	const content = reloadContent(dir);
+export async function reportProblems(dir: string): Promise<ReportContent | undefined> {
+	const content = await reloadContent(dir);
 	const { problems } = content;
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));

@@ -6,7 +6,7 @@ import { main, projectRoot, reportProblems } from './cli.ts';
 await main(async () => {
 	const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' } }, allowPositionals: false });
 	// Problems are shown but do not stop the preview: the author is here to fix them.
-	reportProblems(contentDir());
+	await reportProblems(contentDir());
 	const { dev } = await import('astro');
 	const server = await dev({ root: projectRoot, server: { ...(values.port && { port: Number(values.port) }), ...(values.host && { host: values.host }) } });
 	await new Promise<void>((resolve) => server.watcher.on('close', resolve));

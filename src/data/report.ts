@@ -8,10 +8,25 @@ export type FindingEntry = CollectionEntry<'findings'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
 export type PageEntry = CollectionEntry<'pages'>;
 
-export async function getReport() {
-	const entry = await getEntry('report', 'report');
-	if (!entry) throw new Error('report.yaml was not loaded; run `npm run check` to see why');
-	return entry.data;
+export function getReport() {
+	return once('report', async () => {
+		const entry = await getEntry('report', 'report');
+		if (!entry) throw new Error('report.yaml was not loaded; run `npm run check` to see why');
+		return entry.data;
+	});
+}
+
+/**
+ * Each collection read and sorted once per reading of the report folder (once per build, once per save in dev):
+ * every one of 10,000 pages asks for them, and Astro copies a collection on each call. Callers must not mutate.
+ */
+const memo = new WeakMap<object, Map<string, Promise<unknown>>>();
+function once<T>(name: string, read: () => Promise<T>): Promise<T> {
+	const content = currentContent(contentDir());
+	let cached = memo.get(content);
+	if (!cached) memo.set(content, (cached = new Map()));
+	if (!cached.has(name)) cached.set(name, read());
+	return cached.get(name) as Promise<T>;
 }
 
 // Astro warns on every read of an empty collection; themes and chapters are optional, so skip those reads.
@@ -27,19 +42,18 @@ export function bodyHtml(entry: { rendered?: { html: string } | undefined }): st
 export function bodyHasChart(entry: { rendered?: { metadata?: Record<string, unknown> | undefined } | undefined }): boolean {
 	return entry.rendered?.metadata?.hasChart === true;
 }
-export async function getThemes(): Promise<ThemeEntry[]> {
-	if (!hasThemes()) return [];
-	return (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data));
+
+export function getThemes(): Promise<ThemeEntry[]> {
+	return once('themes', async () => (hasThemes() ? (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data)) : []));
 }
 
 /** Published findings only: a draft is in no page, chart, figure, count, download or index. */
-export async function getFindings(): Promise<FindingEntry[]> {
-	return (await getCollection('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id));
+export function getFindings(): Promise<FindingEntry[]> {
+	return once('findings', async () => (await getCollection('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id)));
 }
 
-export async function getPages(): Promise<PageEntry[]> {
-	if (!hasPages()) return [];
-	return (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data));
+export function getPages(): Promise<PageEntry[]> {
+	return once('pages', async () => (hasPages() ? (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data)) : []));
 }
 
 /** A path under the site's base, e.g. `url('findings/INV-07/')`. (import.meta.env.BASE_URL is '/' in Astro 7's server build.) */

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionInput } from '../lib/offline-edition.ts';
-import { pagefindFiles } from '../lib/pagefind-index.ts';
+import { writePagefindIndex } from '../lib/pagefind-index.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords } from '../lib/search-records.ts';
 import { precacheList, serviceWorkerSource } from '../lib/service-worker.ts';
@@ -45,9 +45,10 @@ export async function finishBuild(dist: string, content: ReportContent): Promise
 	const step = stepTimer();
 	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
 	const records = searchRecords(content);
-	for (const [path, bytes] of await pagefindFiles(records, report.language)) write(join(dist, 'pagefind', path), bytes);
-	step('search index');
-	const offline = await offlineEdition({
+	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
+	// read the same pages and records and write different files; the edition leaves the index out.
+	const index = writePagefindIndex(records, report.language, join(dist, 'pagefind')).then(() => step('search index'));
+	const zipped = offlineEdition({
 		dist,
 		base: content.base,
 		site: report.site,
@@ -57,6 +58,7 @@ export async function finishBuild(dist: string, content: ReportContent): Promise
 		readme: editionReadme(report),
 		modified: new Date(`${report.asAt}T12:00:00Z`),
 	});
+	const [offline] = await Promise.all([zipped, index]);
 	const dataPage = join(dist, 'data', 'index.html');
 	const size = `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`;
 	writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', size));

@@ -2,7 +2,8 @@ import type { HookParameters } from 'astro';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { contentDir } from '../lib/content-dirs.ts';
-import { reloadContent } from '../lib/content/current.ts';
+import { loadedContent, reloadContent } from '../lib/content/current.ts';
+import type { ReportContent } from '../lib/content/load.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { setDevProblems } from '../lib/dev-problems.ts';
 import { closePagefind, pagefindFiles } from '../lib/pagefind-index.ts';
@@ -43,8 +44,7 @@ export function devServer({ server, logger, refreshContent }: HookParameters<'as
 		});
 	});
 	server.httpServer?.on('close', () => void closePagefind());
-	const reload = () => {
-		const content = reloadContent(dir);
+	const show = (content: ReportContent) => {
 		const images = new Map(publishedImages(content).map((image) => [image.output, () => readFileSync(image.source)] as const));
 		files = images;
 		if (content.report)
@@ -60,11 +60,16 @@ export function devServer({ server, logger, refreshContent }: HookParameters<'as
 		if (count) logger.warn(`${count} content ${count === 1 ? 'problem' : 'problems'}:\n${text}`);
 		else logger.info('Content is valid.');
 	};
-	reload();
+	// One reading at a time, in the order of the saves; `npm run dev` has read the folder once already.
+	let reading = loadedContent(dir).then(show);
 	server.watcher.add(dir);
 	server.watcher.on('all', (_event, path) => {
 		if (!path.startsWith(dir)) return;
-		reload();
-		void refreshContent?.({ loaders: ['findings-report'] }).then(() => server.hot.send({ type: 'full-reload' }));
+		reading = reading
+			.then(() => reloadContent(dir))
+			.then(show)
+			.then(() => refreshContent?.({ loaders: ['findings-report'] }))
+			.then(() => server.hot.send({ type: 'full-reload' }))
+			.catch((error: unknown) => logger.error(`The report folder could not be read: ${error instanceof Error ? error.message : String(error)}`));
 	});
 }

@@ -11,6 +11,7 @@ import { devServer } from './dev-server.ts';
  */
 export function findingsReport(): AstroIntegration {
 	let base = '/';
+	let started = performance.now();
 	return {
 		name: 'findings-report',
 		hooks: {
@@ -18,7 +19,11 @@ export function findingsReport(): AstroIntegration {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:server:setup': (options) => devServer(options, base),
+			'astro:build:start': () => {
+				started = performance.now();
+			},
 			'astro:build:done': async ({ dir }) => {
+				if (process.env.BUILD_TIMES) console.log(`pages: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 				await finishBuild(decodeURIComponent(dir.pathname), currentContent(contentDir()));
 			},
 		},

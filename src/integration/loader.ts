@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { contentDir } from '../lib/content-dirs.ts';
-import { currentContent } from '../lib/content/current.ts';
+import { loadedContent } from '../lib/content/current.ts';
 
 export type CollectionName = 'report' | 'themes' | 'findings' | 'pages';
 
@@ -13,7 +13,7 @@ export function reportLoader(collection: CollectionName): Loader {
 	return {
 		name: 'findings-report',
 		load: async ({ store, generateDigest }) => {
-			const content = currentContent(contentDir());
+			const content = await loadedContent(contentDir());
 			store.clear();
 			if (collection === 'report') {
 				if (content.report) store.set({ id: 'report', data: content.report.data });

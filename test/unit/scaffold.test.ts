@@ -17,11 +17,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const NOW = new Date(2025, 5, 30);
 
 describe('new', () => {
-	it.each(['finding', 'theme', 'page'] as const)('writes a %s from a template that passes the check', (kind) => {
+	it.each(['finding', 'theme', 'page'] as const)('writes a %s from a template that passes the check', async (kind) => {
 		const result = scaffold(dir, kind, 'Leadership & culture (2017)', NOW);
 		const folder = { finding: 'findings', theme: 'themes', page: 'pages' }[kind];
 		expect(result).toEqual({ ok: true, path: join(dir, folder, 'leadership-and-culture-2017.md') });
-		expect(loadReport(dir).problems.map(formatProblem)).toEqual([]);
+		expect((await loadReport(dir)).problems.map(formatProblem)).toEqual([]);
 	});
 
 	it('makes a new finding an open draft dated today, so that no reconciled figure changes', () => {

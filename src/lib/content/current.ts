@@ -12,13 +12,21 @@ const KEY = Symbol.for('findings-report.content');
 const shared = globalThis as typeof globalThis & { [KEY]?: ReportContent };
 
 /** Reads a report folder through the render cache, and makes it the one every part of this process uses. */
-export function reloadContent(dir: string): ReportContent {
-	shared[KEY] = loadReport(dir, { cache: RenderCache.forReport(CACHE_ROOT, dir) });
-	return shared[KEY];
+export async function reloadContent(dir: string): Promise<ReportContent> {
+	const content = await loadReport(dir, { cache: RenderCache.forReport(CACHE_ROOT, dir) });
+	shared[KEY] = content;
+	return content;
 }
 
 /** The report folder as last read, or read now. */
-export function currentContent(dir: string): ReportContent {
+export async function loadedContent(dir: string): Promise<ReportContent> {
 	const content = shared[KEY];
 	return content?.dir === dir ? content : reloadContent(dir);
+}
+
+/** The report folder as last read; pages are rendered after the loader has read it. */
+export function currentContent(dir: string): ReportContent {
+	const content = shared[KEY];
+	if (content?.dir !== dir) throw new Error(`${dir} has not been read yet; this is a bug in Findings Report`);
+	return content;
 }

@@ -5,10 +5,8 @@ import { findingSchema, FINDING_ID_PATTERN, type Finding } from '../../schemas/f
 import { pageSchema, type Page } from '../../schemas/page.ts';
 import { reportSchema, type Report } from '../../schemas/report.ts';
 import { themeSchema, type Theme } from '../../schemas/theme.ts';
-import type { DirectiveContext } from '../directives.ts';
 import { displayPath } from '../display-path.ts';
 import { validate } from '../error-map.ts';
-import { renderMarkdown } from '../markdown/render.ts';
 import { sortProblems, type Problem } from '../problems.ts';
 import { siteBase } from '../site-settings.ts';
 import { checkContent } from './checks.ts';
@@ -18,7 +16,8 @@ import { markdownFiles, type MarkdownFile } from './files.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import { ImageRegistry, type ImageFile } from './images.ts';
 import { nameProblems, type NamedEntry } from './names.ts';
-import { RenderCache } from './render-cache.ts';
+import { RenderCache, type CachedRender } from './render-cache.ts';
+import { renderAll, type RenderSetup } from './render-pool.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface Located {
@@ -126,23 +125,33 @@ function parseEntries<S extends z.ZodType>(files: MarkdownFile[], kind: Kind, sc
 }
 
 /** Renders every body once (or takes it from the cache), with the problems found on the way. */
-function renderEntries<T>(parsed: Parsed<T>[], context: DirectiveContext | undefined, images: ImageRegistry, base: string, cache: RenderCache | undefined, problems: Problem[]): Entry<T>[] {
-	const digest = context && directiveDigest(context);
-	return parsed.map(({ path, ...entry }) => {
-		const key = RenderCache.key({ file: entry.file, body: entry.body, base, directives: digest });
+async function renderEntries(groups: Parsed<unknown>[][], setup: RenderSetup, images: ImageRegistry, cache: RenderCache | undefined, problems: Problem[]) {
+	const digest = setup.context && directiveDigest(setup.context);
+	const all = groups.flat();
+	const keys = all.map((entry) => RenderCache.key({ file: entry.file, body: entry.body, base: setup.base, directives: digest }));
+	const results: (CachedRender | undefined)[] = keys.map((key) => {
 		const cached = cache?.get(key);
-		if (cached && cached.images.every((image) => images.reuse(image))) {
-			problems.push(...cached.problems);
-			return { ...entry, html: cached.html, text: cached.text, hasChart: cached.hasChart, images: cached.images };
-		}
-		const used = new Set<string>();
-		const rendered = renderMarkdown({ body: entry.body, bodyLine: entry.bodyLine, file: entry.file, context, images: images.resolverFor(path, used) });
-		const shown = [...used].map((source) => images.files.get(source)!);
-		problems.push(...rendered.problems);
-		// A body rendered without its report's context is not what the site would show: never keep it.
-		if (context) cache?.set(key, { ...rendered, images: shown });
-		return { ...entry, html: rendered.html, text: rendered.text, hasChart: rendered.hasChart, images: shown };
+		return cached && cached.images.every((image) => images.reuse(image)) ? cached : undefined;
 	});
+	const missing = all.flatMap((entry, index) => (results[index] ? [] : [index]));
+	const jobs = missing.map((index) => {
+		const { path, file, body, bodyLine } = all[index]!;
+		return { path, file, body, bodyLine };
+	});
+	const rendered = await renderAll(jobs, setup, images);
+	missing.forEach((index, position) => {
+		results[index] = rendered[position]!;
+		// A body rendered without its report's context is not what the site would show: never keep it.
+		if (setup.context) cache?.set(keys[index]!, rendered[position]!);
+	});
+	let next = 0;
+	return groups.map((group) =>
+		group.map(({ path: _path, ...entry }) => {
+			const result = results[next++]!;
+			problems.push(...result.problems);
+			return { ...entry, html: result.html, text: result.text, hasChart: result.hasChart, images: result.images };
+		}),
+	);
 }
 
 /**
@@ -150,7 +159,7 @@ function renderEntries<T>(parsed: Parsed<T>[], context: DirectiveContext | undef
  * each body rendered once by remark. The check prints `problems`; the build refuses to start while there are any,
  * so a folder the check accepts is a folder that builds.
  */
-export function loadReport(dir: string, options: LoadOptions = {}): ReportContent {
+export async function loadReport(dir: string, options: LoadOptions = {}): Promise<ReportContent> {
 	const problems: Problem[] = [];
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		const message = 'no report folder here; create it, or point REPORT_CONTENT at an existing one';
@@ -167,8 +176,17 @@ export function loadReport(dir: string, options: LoadOptions = {}): ReportConten
 	problems.push(...nameProblems(names));
 	const context = report && directiveContext(report.data, themes, findings);
 	const images = new ImageRegistry(dir, base);
-	const render = <T>(parsed: Parsed<T>[]) => renderEntries(parsed, context, images, base, options.cache, problems);
-	const content: ReportContent = { dir, base, report, findingRecords: records, themes: render(themes), findings: render(findings), pages: render(pages), problems };
+	const [renderedThemes, renderedFindings, renderedPages] = await renderEntries([themes, findings, pages], { dir, base, context }, images, options.cache, problems);
+	const content: ReportContent = {
+		dir,
+		base,
+		report,
+		findingRecords: records,
+		themes: renderedThemes as Entry<Theme>[],
+		findings: renderedFindings as Entry<Finding>[],
+		pages: renderedPages as Entry<Page>[],
+		problems,
+	};
 	problems.push(...checkContent(content));
 	options.cache?.save();
 	return { ...content, problems: sortProblems(dedupe(problems)) };

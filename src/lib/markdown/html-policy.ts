@@ -18,6 +18,23 @@ export const ALLOWED_ELEMENTS = [
 	...['input', 'section'],
 ] as const;
 
+const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
+
+/**
+ * The protocol of an address as the sanitiser reads it: whatever comes before a colon that no `/`, `?` or `#`
+ * precedes. An allowed one is written in lower case (`HTTPS://`, `Mailto:`), since the sanitiser compares exactly
+ * and would drop an address that browsers accept. Returns the protocol that cannot stay, if any.
+ */
+function refusedProtocol(node: Element, property: string): string | undefined {
+	const url = String(node.properties[property]);
+	const colon = url.indexOf(':');
+	if (colon === -1 || /[/?#]/.test(url.slice(0, colon))) return undefined;
+	const protocol = url.slice(0, colon);
+	if (!(LINK_PROTOCOLS as readonly string[]).includes(protocol.toLowerCase())) return protocol;
+	node.properties[property] = `${protocol.toLowerCase()}${url.slice(colon)}`;
+	return undefined;
+}
+
 /** Attributes any allowed element may carry. */
 const COMMON = ['id', 'title', 'lang', 'dir'];
 
@@ -35,7 +52,8 @@ const ATTRIBUTES: NonNullable<Schema['attributes']> = {
 	ol: ['start', 'reversed', ['className', 'contains-task-list']],
 	ul: [['className', 'contains-task-list']],
 	li: [['className', 'task-list-item']],
-	code: [['className', /^language-[\w+#.-]+$/]],
+	// Any language tag a fence names (```{r}, ```c++): it is only ever a class name.
+	code: [['className', /^language-./]],
 	th: ['colSpan', 'rowSpan', 'scope', 'headers', 'abbr', 'align'],
 	td: ['colSpan', 'rowSpan', 'headers', 'align'],
 	h2: [['className', 'sr-only']],
@@ -53,7 +71,8 @@ export const SANITIZE_SCHEMA: Schema = {
 	...defaultSchema,
 	tagNames: [...ALLOWED_ELEMENTS],
 	attributes: ATTRIBUTES,
-	protocols: { href: ['http', 'https', 'mailto'], cite: ['http', 'https'], src: [] },
+	// `src` names no protocol at all, so only relative addresses stay: images are rewritten to the report's own first.
+	protocols: { href: [...LINK_PROTOCOLS], cite: ['http', 'https'], src: ['no-protocol'] },
 	required: { input: { type: 'checkbox', disabled: true } },
 	ancestors: { ...defaultSchema.ancestors, li: ['ol', 'ul'] },
 	// Ids are prefixed after sanitising (see render.ts), once.
@@ -84,14 +103,6 @@ function allowsAttribute(tag: string, property: string, value: unknown): boolean
 	});
 }
 
-/** `javascript:x` → `javascript`; relative addresses have none. */
-function protocolOf(url: string): string | undefined {
-	const colon = url.indexOf(':');
-	if (colon === -1) return undefined;
-	const before = url.slice(0, colon);
-	return /[/?#]/.test(before) ? undefined : before.toLowerCase().replace(/[\s\u0000-\u001f]/g, '');
-}
-
 /**
  * What the sanitiser would remove from the author's HTML, as problems on its elements: elements outside the
  * allowlist, attributes such as event handlers and `style`, and links with a protocol other than http(s) and
@@ -109,9 +120,12 @@ export function htmlPolicyProblems(tree: Root): HtmlProblem[] {
 			if (value === undefined || value === null || value === false) continue;
 			const name = attributeName(property);
 			if (property === 'href' || property === 'cite') {
-				const protocol = protocolOf(String(value));
-				if (protocol && !['http', 'https', 'mailto'].includes(protocol))
-					problems.push({ node, message: `<${tag} ${name}="${protocol}:…"> is not allowed; link to an http(s), mailto or relative address` });
+				const refused = refusedProtocol(node, property);
+				if (refused !== undefined)
+					problems.push({
+						node,
+						message: `<${tag} ${name}="${JSON.stringify(refused).slice(1, -1)}:…"> is not allowed; link to an http(s), mailto or relative address${/^[a-z][a-z0-9+.-]*$/i.test(refused) ? '' : ' (write ./ before a relative one that has a colon)'}`,
+					});
 				continue;
 			}
 			if (tag === 'img' && property === 'src') continue;
