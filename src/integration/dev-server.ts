@@ -2,7 +2,7 @@ import type { HookParameters } from 'astro';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { contentDir } from '../lib/content-dirs.ts';
-import { loadedContent, reloadContent } from '../lib/content/current.ts';
+import { loadedContent, onContentReloaded } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { setDevProblems } from '../lib/dev-problems.ts';
@@ -22,11 +22,11 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * In `npm run dev`: after every save in the report folder, read it again (unchanged bodies come from the render
- * cache), print each problem as file:line: field: message, hand them to the page banner, refresh Astro's store
- * and reload the page; the search index and the images are served from memory.
+ * In `npm run dev`: after every reading of the report folder (the loaders read it again after each save, taking
+ * unchanged bodies from the render cache), print each problem as file:line: field: message and hand them to the
+ * page banner; serve the search index and the images from memory.
  */
-export function devServer({ server, logger, refreshContent }: HookParameters<'astro:server:setup'>, base: string): void {
+export function devServer({ server, logger }: HookParameters<'astro:server:setup'>, base: string): void {
 	const dir = contentDir();
 	let last = '';
 	let files = new Map<string, () => Uint8Array>();
@@ -60,16 +60,12 @@ export function devServer({ server, logger, refreshContent }: HookParameters<'as
 		if (count) logger.warn(`${count} content ${count === 1 ? 'problem' : 'problems'}:\n${text}`);
 		else logger.info('Content is valid.');
 	};
-	// One reading at a time, in the order of the saves; `npm run dev` has read the folder once already.
-	let reading = loadedContent(dir).then(show);
-	server.watcher.add(dir);
-	server.watcher.on('all', (_event, path) => {
-		if (!path.startsWith(dir)) return;
-		reading = reading
-			.then(() => reloadContent(dir))
-			.then(show)
-			.then(() => refreshContent?.({ loaders: ['findings-report'] }))
-			.then(() => server.hot.send({ type: 'full-reload' }))
-			.catch((error: unknown) => logger.error(`The report folder could not be read: ${error instanceof Error ? error.message : String(error)}`));
+	// The loaders read the folder again after each save (loader.ts); the banner and search index follow each reading.
+	void loadedContent(dir).then(show);
+	onContentReloaded((content) => {
+		const before = last;
+		show(content);
+		// Astro reloads the page when the store changes; a change of problems alone needs a reload of ours.
+		if (last !== before) setTimeout(() => server.hot.send({ type: 'full-reload' }), 800);
 	});
 }

@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { contentDir } from '../lib/content-dirs.ts';
-import { loadedContent } from '../lib/content/current.ts';
+import { loadedContent, reloadAfterSave } from '../lib/content/current.ts';
+import type { ReportContent } from '../lib/content/load.ts';
 
 export type CollectionName = 'report' | 'themes' | 'findings' | 'pages';
 
@@ -12,23 +13,32 @@ export type CollectionName = 'report' | 'themes' | 'findings' | 'pages';
 export function reportLoader(collection: CollectionName): Loader {
 	return {
 		name: 'findings-report',
-		load: async ({ store, generateDigest }) => {
-			const content = await loadedContent(contentDir());
-			store.clear();
-			if (collection === 'report') {
-				if (content.report) store.set({ id: 'report', data: content.report.data });
-				return;
-			}
-			for (const entry of content[collection]) {
-				if ('draft' in entry.data && entry.data.draft) continue;
-				store.set({
-					id: entry.id,
-					data: entry.data,
-					body: entry.body,
-					rendered: { html: entry.html, metadata: { hasChart: entry.hasChart } },
-					digest: generateDigest(entry.html),
-				});
-			}
+		load: async ({ store, generateDigest, watcher }) => {
+			const dir = contentDir();
+			const fill = (content: ReportContent) => {
+				store.clear();
+				if (collection === 'report') {
+					if (content.report) store.set({ id: 'report', data: content.report.data });
+					return;
+				}
+				for (const entry of content[collection]) {
+					if ('draft' in entry.data && entry.data.draft) continue;
+					store.set({
+						id: entry.id,
+						data: entry.data,
+						body: entry.body,
+						rendered: { html: entry.html, metadata: { hasChart: entry.hasChart } },
+						digest: generateDigest(entry.html),
+					});
+				}
+			};
+			fill(await loadedContent(dir));
+			// In `npm run dev`: after a save anywhere in the report folder (a :count in a chapter depends on every
+			// finding), read it again and store what changed; Astro then reloads the open page.
+			watcher?.add(dir);
+			watcher?.on('all', (_event, path) => {
+				if (path.startsWith(dir)) void reloadAfterSave(dir).then(fill);
+			});
 		},
 	};
 }

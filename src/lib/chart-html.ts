@@ -1,5 +1,6 @@
 import type { ChartData } from './charts.ts';
 import { formatNumber } from './format.ts';
+import { scriptJson } from './script-json.ts';
 import { escapeHtml } from './table-render.ts';
 
 /**
@@ -10,7 +11,7 @@ import { escapeHtml } from './table-render.ts';
 export function chartHtml(chart: ChartData, language: string, csvHref: string): string {
 	// Enough room per bar for a two-line label; vertical charts keep one height.
 	const height = chart.horizontal ? Math.max(160, chart.rows.length * 44 + 40) : 280;
-	const payload = JSON.stringify({ series: chart.series, labels: chart.rows.map((row) => row.label), values: chart.rows.map((row) => row.values), horizontal: chart.horizontal });
+	const payload = { series: chart.series, labels: chart.rows.map((row) => row.label), values: chart.rows.map((row) => row.values), horizontal: chart.horizontal };
 	const head = `<tr><th scope="col">${escapeHtml(chart.category)}</th>${chart.series.map((series) => `<th scope="col" class="num">${escapeHtml(series)}</th>`).join('')}</tr>`;
 	const body = chart.rows
 		.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.values.map((value) => `<td class="num">${formatNumber(value, language)}</td>`).join('')}</tr>`)
@@ -21,6 +22,6 @@ export function chartHtml(chart: ChartData, language: string, csvHref: string): 
 <div class="chart-canvas" style="height:${height}px" hidden><canvas role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}"></canvas></div>
 <div class="chart-table"><table><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="chart-download"><a href="${escapeHtml(csvHref)}" download="${escapeHtml(chart.name)}.csv">Download this data (CSV)</a></p>
-<script type="application/json">${payload.replaceAll('<', '\\u003c')}</script>
+<script type="application/json">${scriptJson(payload)}</script>
 </figure>`;
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { html as spec, parse, type DefaultTreeAdapterTypes as Tree, type Token } from 'parse5';
+import { scriptJson } from './script-json.ts';
 import { escapeHtml } from './table-render.ts';
 
 /**
@@ -71,8 +72,6 @@ interface Edit {
 /** Attributes holding one address, by their name as written (`xlink:href` keeps its prefix). */
 const LINK_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'xlink:href']);
 
-/** The characters that could end a script element or an HTML comment, or a JavaScript string, written as escapes. */
-const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /** An attribute's name as written in the source, which is how parse5 keys its location. */
 function sourceName(attribute: { name: string; prefix?: string }): string {
@@ -107,7 +106,7 @@ function offlineJsonText(text: string, page: OfflinePage): string {
 	} catch (error) {
 		throw new Error(`${page.file}: a <script type="application/json"> does not hold valid JSON`, { cause: error });
 	}
-	return JSON.stringify(offlineJson(data, page)).replace(/[<>&\u2028\u2029]/g, (char) => JSON_ESCAPES[char]!);
+	return scriptJson(offlineJson(data, page));
 }
 
 /** The classic script that stands in for a module script, or an error for an inline one, which has no file to bundle. */

@@ -9,24 +9,49 @@ export const CACHE_ROOT = join(fileURLToPath(new URL('../../..', import.meta.url
 // The build script, Astro's content loader and the dev server's integration each load this module in their own
 // module graph; the process is what they share, so the report folder is read once per build (or per save).
 const KEY = Symbol.for('findings-report.content');
-const shared = globalThis as typeof globalThis & { [KEY]?: ReportContent };
+interface Shared {
+	content?: ReportContent;
+	/** A reading that several listeners of one save share. */
+	pending?: Promise<ReportContent>;
+	listeners: ((content: ReportContent) => void)[];
+}
+const holder = globalThis as typeof globalThis & { [KEY]?: Shared };
+const shared: Shared = (holder[KEY] ??= { listeners: [] });
 
 /** Reads a report folder through the render cache, and makes it the one every part of this process uses. */
 export async function reloadContent(dir: string): Promise<ReportContent> {
 	const content = await loadReport(dir, { cache: RenderCache.forReport(CACHE_ROOT, dir) });
-	shared[KEY] = content;
+	shared.content = content;
+	for (const listener of shared.listeners) listener(content);
 	return content;
+}
+
+/**
+ * Reads the folder again after a save. One save reaches each collection's loader: they wait a moment and share one
+ * reading, and so do the saves of an editor that writes several files at once.
+ */
+export function reloadAfterSave(dir: string): Promise<ReportContent> {
+	shared.pending ??= new Promise((resolve) => setTimeout(resolve, 50)).then(() => {
+		shared.pending = undefined;
+		return reloadContent(dir);
+	});
+	return shared.pending;
+}
+
+/** Calls `listener` with every new reading of the folder (the dev server's problems banner and search index). */
+export function onContentReloaded(listener: (content: ReportContent) => void): void {
+	shared.listeners.push(listener);
 }
 
 /** The report folder as last read, or read now. */
 export async function loadedContent(dir: string): Promise<ReportContent> {
-	const content = shared[KEY];
+	const content = shared.content;
 	return content?.dir === dir ? content : reloadContent(dir);
 }
 
 /** The report folder as last read; pages are rendered after the loader has read it. */
 export function currentContent(dir: string): ReportContent {
-	const content = shared[KEY];
+	const content = shared.content;
 	if (content?.dir !== dir) throw new Error(`${dir} has not been read yet; this is a bug in Findings Report`);
 	return content;
 }
