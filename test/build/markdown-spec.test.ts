@@ -19,13 +19,14 @@ import { fixture, ROOT, run } from '../support/run.ts';
 
 // Floors under what the pipeline renders now, so that a regression fails: each is the share measured on 2026-11-22
 // (matching examples over all of a spec's examples, or over those the check accepts), rounded down to the percent.
-/** Measured: 582 of 652 CommonMark 0.31.2 examples match (89.3 %); 52 are rejected by the check. */
-const COMMONMARK_ALL = 89;
-/** Measured: 582 of the 600 the check accepts (97.0 %). */
-const COMMONMARK_ACCEPTED = 97;
-/** Measured: 601 of 677 GFM 0.29 examples match (88.8 %); 52 are rejected by the check. */
-const GFM_ALL = 88;
-/** Measured: 601 of the 625 the check accepts (96.2 %). */
+// Since unbalanced raw HTML became a check error, 18 more examples are rejected, by design (see the README).
+/** Measured: 566 of 652 CommonMark 0.31.2 examples match (86.8 %); 68 are rejected by the check. */
+const COMMONMARK_ALL = 86;
+/** Measured: 566 of the 584 the check accepts (96.9 %). */
+const COMMONMARK_ACCEPTED = 96;
+/** Measured: 585 of 677 GFM 0.29 examples match (86.4 %); 68 are rejected by the check. */
+const GFM_ALL = 86;
+/** Measured: 585 of the 609 the check accepts (96.1 %). */
 const GFM_ACCEPTED = 96;
 /** Measured: 22 of the 28 examples of the GFM extension sections match (78.6 %); 1 is rejected by the check. */
 const GFM_EXTENSIONS_ALL = 78;

@@ -36,6 +36,8 @@ export class RenderCache {
 	readonly #entries: Map<string, CachedRender>;
 	readonly #kept = new Map<string, CachedRender>();
 	#changed = false;
+	/** How many bodies this cache did not have, and so were rendered: a measure for tests and benchmarks. */
+	misses = 0;
 
 	constructor(path: string | undefined) {
 		this.#path = path;
@@ -63,6 +65,7 @@ export class RenderCache {
 	get(key: string): CachedRender | undefined {
 		const entry = this.#entries.get(key);
 		if (entry) this.#kept.set(key, entry);
+		else this.misses++;
 		return entry;
 	}
 

@@ -19,6 +19,7 @@ import type { Problem } from '../problems.ts';
 import { reportDirectiveSyntax } from './directive-syntax.ts';
 import { chartPlaceholderId, transformDirectives } from './directive-transform.ts';
 import { addHeadingIds } from './heading-ids.ts';
+import { unbalancedTags } from './html-balance.ts';
 import { htmlPolicyProblems, SANITIZE_SCHEMA } from './html-policy.ts';
 import { resolveImages, type ImageResolver } from './images.ts';
 
@@ -130,6 +131,7 @@ export function renderMarkdown(input: RenderInput): Rendered {
 	const problems: Problem[] = [];
 	const at = (line: number | undefined, message: string) =>
 		problems.push({ file: input.file, line: input.bodyLine + (line ?? 1) - 1, field: 'body', message });
+	for (const problem of unbalancedTags(mdast)) at(problem.line, problem.message);
 	let charts: ReturnType<typeof transformDirectives>['charts'] = [];
 	if (input.context) {
 		const results = transformDirectives(mdast, input.body, input.context, NONCE);
