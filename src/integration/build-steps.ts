@@ -4,9 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionInput } from '../lib/offline-edition.ts';
-import { writePagefindIndex } from '../lib/pagefind-index.ts';
+import { indexRecords, writePagefindIndex, type PagefindIndex } from '../lib/pagefind-index.ts';
 import { publishedImages } from '../lib/content/published.ts';
-import { searchRecords } from '../lib/search-records.ts';
+import { searchRecords, type SearchRecord } from '../lib/search-records.ts';
 import { precacheList, serviceWorkerSource } from '../lib/service-worker.ts';
 import { offlineEditionName } from '../lib/slug.ts';
 
@@ -35,19 +35,33 @@ function write(path: string, bytes: Uint8Array | string): void {
 	writeFileSync(path, bytes);
 }
 
+export interface SearchIndexing {
+	records: SearchRecord[];
+	index: Promise<PagefindIndex>;
+}
+
+/** Starts indexing the report's search records in Pagefind's process, while Astro renders the pages. */
+export function startSearchIndex(content: ReportContent): SearchIndexing {
+	const records = searchRecords(content);
+	const index = indexRecords(records, content.report!.data.language);
+	// Awaited in finishBuild; a build that fails first must not also report this promise as unhandled.
+	index.catch(() => undefined);
+	return { records, index };
+}
+
 /**
  * What a build adds to Astro's pages, from the same content: the images the pages show, the search index, the
  * offline edition (the data page then says how big it is), and last the service worker, whose edition covers
  * every other file.
  */
-export async function finishBuild(dist: string, content: ReportContent): Promise<void> {
+export async function finishBuild(dist: string, content: ReportContent, search: SearchIndexing): Promise<void> {
 	const report = content.report!.data;
 	const step = stepTimer();
 	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
-	const records = searchRecords(content);
+	const { records } = search;
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
-	const index = writePagefindIndex(records, report.language, join(dist, 'pagefind')).then(() => step('search index'));
+	const index = search.index.then((started) => writePagefindIndex(started, join(dist, 'pagefind'))).then(() => step('search index'));
 	const zipped = offlineEdition({
 		dist,
 		base: content.base,

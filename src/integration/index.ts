@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content-dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
-import { finishBuild } from './build-steps.ts';
+import { finishBuild, startSearchIndex, type SearchIndexing } from './build-steps.ts';
 import { devServer } from './dev-server.ts';
 
 /**
@@ -12,6 +12,7 @@ import { devServer } from './dev-server.ts';
 export function findingsReport(): AstroIntegration {
 	let base = '/';
 	let started = performance.now();
+	let search: SearchIndexing | undefined;
 	return {
 		name: 'findings-report',
 		hooks: {
@@ -21,10 +22,12 @@ export function findingsReport(): AstroIntegration {
 			'astro:server:setup': (options) => devServer(options, base),
 			'astro:build:start': () => {
 				started = performance.now();
+				search = startSearchIndex(currentContent(contentDir()));
 			},
 			'astro:build:done': async ({ dir }) => {
 				if (process.env.BUILD_TIMES) console.log(`pages: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-				await finishBuild(decodeURIComponent(dir.pathname), currentContent(contentDir()));
+				const content = currentContent(contentDir());
+				await finishBuild(decodeURIComponent(dir.pathname), content, search ?? startSearchIndex(content));
 			},
 		},
 	};
