@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { launch } from '../test/support/browser.ts';
-import { serve } from '../test/support/serve.ts';
-import { unzipInto } from '../test/support/unzip.ts';
+import { launch } from './lib/browser.ts';
+import { serve } from './lib/serve.ts';
+import { unzipInto } from './lib/unzip.ts';
 import { main } from './cli.ts';
 
 /** Opens a search page and waits for its first answer: the status it shows and the milliseconds it took. */
