@@ -1,29 +1,52 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.css': 'text/css',
 	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
 	'.json': 'application/json',
-	'.csv': 'text/csv',
+	'.csv': 'text/csv; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.xml': 'application/xml',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.gif': 'image/gif',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
 	'.wasm': 'application/wasm',
+	'.zip': 'application/zip',
+	'.pf_meta': 'application/octet-stream',
 };
 
+export interface ServeOptions {
+	port?: number;
+	host?: string;
+}
+
 /**
- * Serves a built site on 127.0.0.1 the way a static host would (folder → index.html, else 404), under
- * the site's base path when it has one.
+ * Serves a built site the way a static host does (a folder's address without its slash is redirected to it, a
+ * folder serves its index.html, anything else missing is a 404), under the site's base path when it has one.
  */
-export async function serve(root: string, base = '/'): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serve(root: string, base = '/', options: ServeOptions = {}): Promise<{ origin: string; close(): Promise<void> }> {
 	const server: Server = createServer((request, response) => {
-		const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		const url = new URL(request.url ?? '/', 'http://x');
+		const requested = decodeURIComponent(url.pathname);
 		const path = normalize(requested.startsWith(base) ? `/${requested.slice(base.length)}` : '/__outside_base__');
 		let file = join(root, path);
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		if (!file.startsWith(root) || !existsSync(file)) {
+		const inside = file === root || file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+		if (inside && existsSync(file) && statSync(file).isDirectory()) {
+			if (!url.pathname.endsWith('/')) {
+				response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+				response.end();
+				return;
+			}
+			file = join(file, 'index.html');
+		}
+		if (!inside || !existsSync(file)) {
 			const notFound = join(root, '404.html');
 			response.writeHead(404, { 'content-type': TYPES['.html']! });
 			if (existsSync(notFound)) createReadStream(notFound).pipe(response);
@@ -33,11 +56,15 @@ export async function serve(root: string, base = '/'): Promise<{ origin: string;
 		response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(response);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, resolve);
+	});
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return {
-		origin: `http://127.0.0.1:${port}`,
+		origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
