@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { snapshotSchema, type Snapshot } from '../../schemas/edition.ts';
+import { displayPath } from '../display-path.ts';
+import { validate } from '../error-map.ts';
+import type { Problem } from '../problems.ts';
+import { parseYaml } from './yaml.ts';
+
+export const EDITIONS_FOLDER = 'editions';
+
+/**
+ * The snapshots of earlier editions in `editions/<asAt>.json`, oldest first, each checked against its schema and
+ * dated before this edition's `asAt` (one dated on or after it would compare the report with its own future).
+ * JSON is read with the YAML parser, of which it is a part, so that a problem names its line.
+ */
+export function loadEditions(dir: string, asAt: string | undefined, problems: Problem[]): Snapshot[] {
+	let names: string[];
+	try {
+		names = readdirSync(join(dir, EDITIONS_FOLDER)).filter((name) => name.endsWith('.json')).sort();
+	} catch {
+		return [];
+	}
+	const snapshots: Snapshot[] = [];
+	for (const name of names) {
+		const file = displayPath(join(dir, EDITIONS_FOLDER, name));
+		const source = parseYaml(readFileSync(join(dir, EDITIONS_FOLDER, name), 'utf8'));
+		if (source.errors.length) {
+			problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'json', message: `${message}; this is not valid JSON: take the file again from \`npm run snapshot\`` })));
+			continue;
+		}
+		const result = validate(snapshotSchema, source, file, 'snapshot');
+		if (!result.data) {
+			problems.push(...result.problems.map((problem) => ({ ...problem, message: `${problem.message} (an edition snapshot must be as \`npm run snapshot\` wrote it)` })));
+			continue;
+		}
+		const snapshot = result.data;
+		const at = (message: string) => problems.push({ file, line: source.lineOf(['asAt']), field: 'asAt', message });
+		if (name !== `${snapshot.asAt}.json`) at(`is ${snapshot.asAt}, but the file is named ${name}; rename it ${snapshot.asAt}.json`);
+		else if (asAt && snapshot.asAt >= asAt)
+			at(`${snapshot.asAt} is not before this edition's asAt (${asAt}) in report.yaml; a snapshot records an earlier edition: set the new asAt in report.yaml, or remove this file`);
+		else snapshots.push(snapshot);
+	}
+	return snapshots;
+}
