@@ -9,7 +9,8 @@ import { escapeHtml } from './table-render.ts';
  * and by `::chart` in Markdown alike; the browser script draws it.
  */
 export function chartHtml(chart: ChartData, language: string, csvHref: string): string {
-	// Enough room per bar for a two-line label; vertical charts keep one height.
+	// Enough room per bar for a two-line label; vertical charts keep one height. An attribute, not a style: the
+	// pages' Content-Security-Policy allows no inline style, so the chart script sizes the box as it shows it.
 	const height = chart.horizontal ? Math.max(160, chart.rows.length * 44 + 40) : 280;
 	const payload = { series: chart.series, labels: chart.rows.map((row) => row.label), values: chart.rows.map((row) => row.values), horizontal: chart.horizontal };
 	const head = `<tr><th scope="col">${escapeHtml(chart.category)}</th>${chart.series.map((series) => `<th scope="col" class="num">${escapeHtml(series)}</th>`).join('')}</tr>`;
@@ -19,7 +20,7 @@ export function chartHtml(chart: ChartData, language: string, csvHref: string): 
 	return `<figure class="chart" data-chart="${escapeHtml(chart.name)}">
 <figcaption><span class="chart-title">${escapeHtml(chart.title)}</span> <span class="chart-summary">${escapeHtml(chart.summary)}</span></figcaption>
 <div class="chart-views" role="group" aria-label="${escapeHtml(`Show ${chart.title.toLowerCase()} as`)}" hidden><button type="button" data-view="chart" aria-pressed="true">Chart</button><button type="button" data-view="table" aria-pressed="false">Table</button></div>
-<div class="chart-canvas" style="height:${height}px" hidden><canvas role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}"></canvas></div>
+<div class="chart-canvas" data-height="${height}" hidden><canvas role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}"></canvas></div>
 <div class="chart-table"><table><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="chart-download"><a href="${escapeHtml(csvHref)}" download="${escapeHtml(chart.name)}.csv">Download this data (CSV)</a></p>
 <script type="application/json">${scriptJson(payload)}</script>

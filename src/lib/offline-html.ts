@@ -7,7 +7,7 @@ import { escapeHtml } from './table-render.ts';
  * Turns a built page into its offline-edition copy, which is opened from disk: there, an address such as
  * `/findings/` names the root of the disk, and a folder's address lists the folder instead of opening its
  * index page, and module scripts do not run. So every link into the site becomes relative and names its
- * `index.html`, and every module script becomes a classic one.
+ * `index.html`, every module script becomes a classic one, and the Content-Security-Policy also allows files.
  */
 export interface OfflinePage {
 	/** The page's file, from the edition's root, e.g. `findings/INV-01/index.html`. */
@@ -118,6 +118,29 @@ function classicScriptTag(element: Tree.Element, page: OfflinePage): string {
 	return `<script src="${escapeHtml(file)}" defer></script>`;
 }
 
+/**
+ * The page's Content-Security-Policy as the edition needs it: `file:` wherever `'self'` is. Firefox gives a page
+ * opened from disk an origin of its own, which `'self'` matches no file against, so the edition's own scripts,
+ * stylesheet and search form would be refused; Chromium lets `'self'` match files, where this changes nothing.
+ * Nothing else is loosened: still no inline script or style.
+ */
+export function offlineContentSecurityPolicy(policy: string): string {
+	return policy
+		.split(';')
+		.map((directive) => {
+			const sources = directive.trim().split(/[\t\n\f\r ]+/);
+			const lower = sources.map((source) => source.toLowerCase());
+			return lower.includes("'self'") && !lower.includes('file:') ? [...sources, 'file:'].join(' ') : directive.trim();
+		})
+		.filter(Boolean)
+		.join('; ');
+}
+
+/** `<meta http-equiv="Content-Security-Policy">`, compared as the browser does, ignoring case. */
+function isPolicyMeta(element: Tree.Element): boolean {
+	return element.tagName === 'meta' && (attributeValue(element, 'http-equiv') ?? '').trim().toLowerCase() === 'content-security-policy';
+}
+
 /** The placeholder the hosted site fills in from its service worker: `<p class="offline-status" role="status" hidden>`. */
 function isStatusPlaceholder(element: Tree.Element): boolean {
 	if (element.tagName !== 'p' || attributeValue(element, 'hidden') === undefined) return false;
@@ -148,6 +171,13 @@ function editElement(element: Tree.Element, page: OfflinePage, edits: Edit[]): b
 	const html = element.namespaceURI === spec.NS.HTML;
 	if (html && element.tagName === 'script' && scriptType(element) === 'module') {
 		edits.push(replaceElement(location, classicScriptTag(element, page)));
+		return false;
+	}
+	if (html && isPolicyMeta(element)) {
+		const span = location.attrs?.['content'];
+		const policy = attributeValue(element, 'content');
+		// Quotes of the keywords kept as written, so that the policy reads as the hosted one does.
+		if (span && policy !== undefined) edits.push({ start: span.startOffset, end: span.endOffset, text: `content="${offlineContentSecurityPolicy(policy).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"` });
 		return false;
 	}
 	if (html && element.tagName === 'script' && scriptType(element) === 'application/json') {

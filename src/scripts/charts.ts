@@ -93,6 +93,10 @@ function showView(figure: HTMLElement, view: 'chart' | 'table'): void {
 export function drawCharts(): void {
 	const figures = [...document.querySelectorAll<ChartFigure>('figure[data-chart]')];
 	for (const figure of figures) {
+		// Sized before it is shown, so the chart takes its full height at once. Through the style property, which
+		// the Content-Security-Policy allows, where a style attribute in the page is refused.
+		const box = figure.querySelector<HTMLElement>('.chart-canvas')!;
+		box.style.height = `${Number(box.dataset.height)}px`;
 		figure.querySelector<HTMLElement>('.chart-views')!.hidden = false;
 		for (const button of figure.querySelectorAll<HTMLButtonElement>('[data-view]'))
 			button.addEventListener('click', () => showView(figure, button.dataset.view as 'chart' | 'table'));
