@@ -1,33 +1,31 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { stepTimer } from '../src/integration/build-steps.ts';
 import { acquireBuildLock, buildLockPath } from '../src/lib/build-lock.ts';
+import { astroCachePath, clearLeftovers, stagingPath } from '../src/lib/build/leftovers.ts';
+import { writeMarker } from '../src/lib/build/marker.ts';
+import { judgeOutput, outputFacts } from '../src/lib/build/output-folder.ts';
+import { swapIn } from '../src/lib/build/swap.ts';
 import { contentDir, outDir } from '../src/lib/content-dirs.ts';
 import { CACHE_ROOT } from '../src/lib/content/current.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { closePagefind } from '../src/lib/pagefind-index.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
-/** Moves a folder, copying when the destination is on another disk. */
-function move(from: string, to: string): void {
-	try {
-		renameSync(from, to);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-		cpSync(from, to, { recursive: true });
-		rmSync(from, { recursive: true, force: true });
-	}
+/** A path for a message: `.` alone reads as nothing, so the project's own folder is named in full. */
+function shownPath(path: string): string {
+	const shown = displayPath(path);
+	return shown === '.' ? path : shown;
 }
 
-/**
- * Deletes a folder after this command has finished: the new site is already in place, and deleting the previous
- * one (10,000 pages take seconds) need not hold up the author.
- */
-function removeInBackground(path: string): void {
-	if (!existsSync(path)) return;
-	const remove = `require('node:fs').rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`;
-	spawn(process.execPath, ['-e', remove], { detached: true, stdio: 'ignore' }).unref();
+/** Why the build must not write there, from what is on disk now; undefined when it may. */
+function refusal(out: string, content: string, named: boolean): string | undefined {
+	const facts = outputFacts({ out, report: content, project: resolve(projectRoot), named });
+	return judgeOutput(facts, shownPath);
+}
+
+function version(): string {
+	return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**
@@ -40,6 +38,15 @@ await main(async () => {
 	const content = contentDir();
 	const out = outDir();
 	const shown = displayPath(out);
+	const named = Boolean(process.env.REPORT_OUT);
+	// Before anything reads or writes: a build replaces its output folder whole.
+	const refused = refusal(out, content, named);
+	if (refused) {
+		console.error(refused);
+		return 1;
+	}
+	const restored = clearLeftovers(out, CACHE_ROOT);
+	if (restored) console.log(`Restored the previous site at ${shown} from ${displayPath(restored)}: a build was stopped while replacing it.`);
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
 	if (!(await reportProblems(content))) {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
@@ -51,9 +58,9 @@ await main(async () => {
 	process.env.REPORT_OUT = out;
 	// Astro keeps its intermediate chunks inside the output folder when that lies in the project (otherwise
 	// in a shared ./.astro); the chunks import packages, so they must sit above node_modules.
-	const staging = join(CACHE_ROOT, `build-${process.pid}`);
+	const staging = stagingPath(CACHE_ROOT, process.pid);
 	// Astro's own cache, per build, so that builds of different reports never mix their content.
-	const cacheDir = join(CACHE_ROOT, `cache-${process.pid}`);
+	const cacheDir = astroCachePath(CACHE_ROOT, process.pid);
 	process.chdir(projectRoot);
 	// Astro lets these variables of the shell override its own: `DEV=1 npm run build` would build a dev site.
 	for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[name];
@@ -73,13 +80,16 @@ await main(async () => {
 		release();
 		await closePagefind();
 	}
-	mkdirSync(dirname(out), { recursive: true });
-	const incoming = `${out}.incoming-${process.pid}`;
-	const previous = `${out}.previous-${process.pid}`;
-	move(staging, incoming);
-	if (existsSync(out)) renameSync(out, previous);
-	renameSync(incoming, out);
-	removeInBackground(previous);
+	// The folder may have changed while Astro ran (a build takes a while): judged again, just before replacing it.
+	const late = refusal(out, content, named);
+	if (late) {
+		rmSync(staging, { recursive: true, force: true });
+		console.error(late);
+		return 1;
+	}
+	// Marked after the build steps, so the service worker and the offline edition never list the marker.
+	writeMarker(staging, version());
+	swapIn(staging, out);
 	console.log(`Built ${displayPath(content)} into ${shown}.`);
 	return 0;
 });

@@ -11,7 +11,11 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 /** Reads the report folder, prints every content problem, and returns the content when the folder is valid. */
 export async function reportProblems(dir: string): Promise<ReportContent | undefined> {
-	const content = await reloadContent(dir);
+	return printProblems(await reloadContent(dir));
+}
+
+/** Prints every problem of a report folder already read, or what it holds; returns it when it is valid. */
+export function printProblems(content: ReportContent): ReportContent | undefined {
 	const { problems } = content;
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from '../src/lib/content-dirs.ts';
 import { EDITIONS_FOLDER } from '../src/lib/content/editions.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { makeSnapshot } from '../src/lib/editions/snapshot.ts';
-import { main, reportProblems } from './cli.ts';
+import { reloadContent } from '../src/lib/content/current.ts';
+import { main, printProblems } from './cli.ts';
 
 /**
  * `npm run snapshot`: records this edition in `editions/<asAt>.json` of the report folder, for the next edition
@@ -12,21 +13,23 @@ import { main, reportProblems } from './cli.ts';
  */
 await main(async () => {
 	const dir = contentDir();
-	const content = await reportProblems(dir);
+	const read = await reloadContent(dir);
+	const asAt = read.report?.data.asAt;
+	const path = join(dir, EDITIONS_FOLDER, `${asAt}.json`);
+	// Said first: the check would only report it as a snapshot dated on this edition's asAt.
+	if (asAt && existsSync(path)) {
+		console.error(`${displayPath(path)} already exists; nothing was written. A snapshot records one edition: set the next edition's asAt in report.yaml first.`);
+		return 1;
+	}
+	const content = printProblems(read);
 	if (!content?.report) {
 		console.error('No snapshot was written: fix the problems above first.');
 		return 1;
 	}
 	const snapshot = makeSnapshot({ report: content.report.data, themes: content.themes, findings: content.findings });
-	const path = join(dir, EDITIONS_FOLDER, `${snapshot.asAt}.json`);
 	mkdirSync(join(dir, EDITIONS_FOLDER), { recursive: true });
-	try {
-		writeFileSync(path, `${JSON.stringify(snapshot, null, '\t')}\n`, { flag: 'wx' });
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		console.error(`${displayPath(path)} already exists; nothing was written. A snapshot records one edition: change asAt in report.yaml for the next one.`);
-		return 1;
-	}
+	// 'wx': never replaces a snapshot, even one written since the look above.
+	writeFileSync(path, `${JSON.stringify(snapshot, null, '\t')}\n`, { flag: 'wx' });
 	console.log(`Wrote ${displayPath(path)}: ${snapshot.findings.length} findings as at ${snapshot.asAt}.`);
 	return 0;
 });

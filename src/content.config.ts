@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { reportLoader } from './integration/loader.ts';
+import { snapshotSchema } from './schemas/edition.ts';
 import { findingSchema } from './schemas/finding.ts';
 import { pageSchema } from './schemas/page.ts';
 import { reportSchema } from './schemas/report.ts';
@@ -11,4 +12,5 @@ export const collections = {
 	themes: defineCollection({ loader: reportLoader('themes'), schema: themeSchema }),
 	findings: defineCollection({ loader: reportLoader('findings'), schema: findingSchema }),
 	pages: defineCollection({ loader: reportLoader('pages'), schema: pageSchema }),
+	editions: defineCollection({ loader: reportLoader('editions'), schema: snapshotSchema }),
 };

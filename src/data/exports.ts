@@ -1,4 +1,7 @@
 import { findingsCsv, findingsJson, findingsJsonSchema, recommendationsCsv, type ExportInput } from '../lib/exports.ts';
+import { changesCsv } from '../lib/editions/changes-csv.ts';
+import { snapshotJsonSchema } from '../lib/editions/snapshot.ts';
+import { getEditions } from './editions.ts';
 import { getFindings, getReport, getThemes, url } from './report.ts';
 
 let input: Promise<ExportInput> | undefined;
@@ -21,10 +24,13 @@ function exportInput(): Promise<ExportInput> {
 /** The downloads of /data/, each as the text the endpoint serves. */
 export async function downloads() {
 	const data = await exportInput();
+	const { changes } = await getEditions();
 	return {
 		'findings.csv': { text: findingsCsv(data), type: 'text/csv; charset=utf-8', label: 'All findings, one row each (CSV)' },
 		'findings.json': { text: JSON.stringify(findingsJson(data), null, '\t'), type: 'application/json', label: 'All findings with their recommendations (JSON)' },
 		'findings.schema.json': { text: JSON.stringify(findingsJsonSchema(), null, '\t'), type: 'application/schema+json', label: 'The JSON Schema of findings.json' },
 		'recommendations.csv': { text: recommendationsCsv(data), type: 'text/csv; charset=utf-8', label: 'All recommendations, one row each (CSV)' },
+		...(changes && { 'changes.csv': { text: changesCsv(changes), type: 'text/csv; charset=utf-8', label: `Every change since the edition of ${changes.since.asAt}, one row each (CSV)` } }),
+		'edition.schema.json': { text: JSON.stringify(snapshotJsonSchema(), null, '\t'), type: 'application/schema+json', label: 'The JSON Schema of an edition snapshot (editions/<asAt>.json)' },
 	};
 }

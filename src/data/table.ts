@@ -1,4 +1,5 @@
 import { base } from 'astro:config/client';
+import { own } from '../lib/own.ts';
 import type { RowContext } from '../lib/table-render.ts';
 import type { TableRow } from '../lib/table-state.ts';
 import { getFindings, getReport, type FindingEntry } from './report.ts';
@@ -15,7 +16,7 @@ export function toRow({ id, data }: FindingEntry, metrics: readonly string[]): T
 		opened: data.opened,
 		closed: data.closed ?? '',
 		themes: data.themes,
-		metrics: metrics.map((metric) => data.metrics[metric] ?? null),
+		metrics: metrics.map((metric) => own(data.metrics, metric) ?? null),
 	};
 }
 

@@ -3,7 +3,7 @@ import { contentDir } from '../lib/content-dirs.ts';
 import { loadedContent, reloadAfterSave } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 
-export type CollectionName = 'report' | 'themes' | 'findings' | 'pages';
+export type CollectionName = 'report' | 'themes' | 'findings' | 'pages' | 'editions';
 
 /**
  * Astro's content loader for a report folder: it hands Astro the project's own model, read once and validated
@@ -19,6 +19,10 @@ export function reportLoader(collection: CollectionName): Loader {
 				store.clear();
 				if (collection === 'report') {
 					if (content.report) store.set({ id: 'report', data: content.report.data });
+					return;
+				}
+				if (collection === 'editions') {
+					for (const snapshot of content.editions) store.set({ id: snapshot.asAt, data: snapshot });
 					return;
 				}
 				for (const entry of content[collection]) {

@@ -1,6 +1,7 @@
 import { toCsv } from './csv.ts';
 import { evaluate, type Condition, type Countable } from './expression.ts';
 import { formatNumber } from './format.ts';
+import { own } from './own.ts';
 
 export const CHART_BY = ['status', 'outcome', 'theme', 'year'] as const;
 export type ChartBy = (typeof CHART_BY)[number];
@@ -73,7 +74,7 @@ function summarise(spec: ChartSpec, rows: readonly ChartRow[], context: ChartCon
 	const n = (value: number) => formatNumber(value, context.language);
 	const total = rows.reduce((sum, row) => sum + row.values[0]!, 0);
 	if (spec.metric) {
-		const metric = midSentence(context.metrics[spec.metric]?.label ?? spec.metric);
+		const metric = midSentence(own(context.metrics, spec.metric)?.label ?? spec.metric);
 		return `${top.label} accounts for the most ${metric}: ${n(top.values[0]!)} of ${n(total)}.`;
 	}
 	if (spec.by === 'theme') return `${top.label} is the most common theme, in ${n(top.values[0]!)} findings; a finding can have more than one theme.`;
@@ -89,7 +90,7 @@ export function chartData(name: string, spec: ChartSpec, findings: readonly Char
 		const value = spec.metric ? evaluate({ op: 'sum', metric: spec.metric, filter: where }, findings) : evaluate({ op: 'count', filter: where }, findings);
 		return { key, label, values: [value] };
 	});
-	const measure = spec.metric ? (context.metrics[spec.metric]?.label ?? spec.metric) : 'Findings';
+	const measure = spec.metric ? (own(context.metrics, spec.metric)?.label ?? spec.metric) : 'Findings';
 	return {
 		name,
 		title: `${measure} by ${CATEGORY_NAMES[spec.by].toLowerCase()}`,

@@ -1,3 +1,4 @@
+import { own } from './own.ts';
 import { CHART_BY, chartData, type ChartBy, type ChartContext, type ChartData, type ChartFinding } from './charts.ts';
 import { checkExpression, evaluate, FILTER_FIELDS, parseFilter, type Condition, type Expression, type Vocabulary } from './expression.ts';
 import { editDistance } from './edit-distance.ts';
@@ -72,7 +73,7 @@ export function evaluateDirective(directive: Directive, context: DirectiveContex
 		const figure = directive.label.trim();
 		const declared = Object.keys(context.figures);
 		if (!figure) return error(`:figure needs the name of a figure in brackets, e.g. :figure[${declared[0] ?? 'allegations'}]`);
-		const value = context.figures[figure]?.value;
+		const value = own(context.figures, figure)?.value;
 		if (value === undefined) return error(`"${figure}" is not a figure of this report; use one of: ${declared.join(', ') || '(none declared)'}`);
 		return { kind: 'text', text: formatNumber(value, context.charts.language) };
 	}

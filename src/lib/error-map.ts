@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { fieldName, type Problem } from './problems.ts';
 import type { YamlSource } from './content/yaml.ts';
 import { editDistance } from './edit-distance.ts';
+import { characters, withSeparators } from '../schemas/limits.ts';
 
 type Schema = z.core.$ZodType;
 
@@ -39,7 +40,9 @@ export const errorMap: z.core.$ZodErrorMap = (issue) => {
 			if (issue.origin === 'number') return `must be ${String(issue.minimum)} or more`;
 			return `needs at least ${String(issue.minimum)}`;
 		case 'too_big':
-			if (issue.origin === 'string') return `is too long; shorten it to at most ${String(issue.maximum)} characters`;
+			// The schemas' own limits (schemas/limits.ts) say the same, counting characters as a reader does.
+			if (issue.origin === 'string')
+				return `${typeof issue.input === 'string' ? `is ${withSeparators(characters(issue.input))} characters long` : 'is too long'}; shorten it to at most ${withSeparators(Number(issue.maximum))}`;
 			return `must be at most ${String(issue.maximum)}`;
 		case 'invalid_value':
 			return `must be one of: ${issue.values.map(String).join(', ')}`;
@@ -50,23 +53,51 @@ export const errorMap: z.core.$ZodErrorMap = (issue) => {
 	}
 };
 
+type Def = Record<string, unknown> & { type: string };
+
+/** A schema's definition, looking through optional, default and nullable layers and through a preprocess to what it feeds. */
+function unwrap(schema: Schema | undefined): Def | undefined {
+	let current = schema;
+	for (;;) {
+		const def = current?._zod.def as unknown as Def | undefined;
+		if (!def) return undefined;
+		if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType as Schema;
+		else if (def.type === 'pipe') current = ((def.in as Schema)._zod.def.type === 'transform' ? def.out : def.in) as Schema;
+		else return def;
+	}
+}
+
 /** Object keys allowed at `path` of a schema, looking through optional, default, pipe, array and record layers. */
 export function allowedKeys(schema: Schema, path: readonly PropertyKey[]): string[] {
-	let current: Schema | undefined = schema;
-	let remaining = [...path];
-	for (;;) {
-		const def = current?._zod.def as unknown as Record<string, unknown> & { type: string };
-		if (!def) return [];
-		if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType as Schema;
-		else if (def.type === 'pipe') current = def.in as Schema;
-		else if (remaining.length === 0) return def.type === 'object' ? Object.keys(def.shape as object) : [];
-		else if (def.type === 'array') (current = def.element as Schema), (remaining = remaining.slice(1));
-		else if (def.type === 'record') (current = def.valueType as Schema), (remaining = remaining.slice(1));
-		else if (def.type === 'object') {
-			current = (def.shape as Record<string, Schema>)[String(remaining[0])];
-			remaining = remaining.slice(1);
-		} else return [];
+	let def = unwrap(schema);
+	for (const key of path) {
+		if (def?.type === 'array') def = unwrap(def.element as Schema);
+		else if (def?.type === 'record') def = unwrap(def.valueType as Schema);
+		else if (def?.type === 'object') def = Object.hasOwn(def.shape as object, String(key)) ? unwrap((def.shape as Record<string, Schema>)[String(key)]) : undefined;
+		else return [];
 	}
+	return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+/**
+ * Zod leaves a `__proto__` key of a record out of its output without a word (writing it would replace the output's
+ * prototype), so a metric or outcome named so would vanish. Each is reported here, where its key schema refuses it.
+ * The walk follows the schema, so it goes no deeper than the format does.
+ */
+function protoKeyProblems(schema: Schema, data: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+	const def = unwrap(schema);
+	if (!def || !data || typeof data !== 'object') return [];
+	if (def.type === 'array') return Array.isArray(data) ? data.flatMap((item, index) => protoKeyProblems(def.element as Schema, item, [...path, index])) : [];
+	if (Array.isArray(data)) return [];
+	if (def.type === 'object')
+		return Object.entries(def.shape as Record<string, Schema>).flatMap(([key, inner]) => (Object.hasOwn(data, key) ? protoKeyProblems(inner, (data as Record<string, unknown>)[key], [...path, key]) : []));
+	if (def.type !== 'record') return [];
+	return Object.entries(data).flatMap(([key, item]) => {
+		const inner = protoKeyProblems(def.valueType as Schema, item, [...path, key]);
+		if (key !== '__proto__') return inner;
+		const refused = (def.keyType as unknown as z.ZodType).safeParse(key, { error: errorMap });
+		return refused.success ? inner : [{ path: [...path, key], message: `"${key}" is not a valid name: ${refused.error.issues[0]?.message ?? 'rename it'}` }, ...inner];
+	});
 }
 
 export function unknownKeyMessage(key: string, allowed: readonly string[]): string {
@@ -86,8 +117,9 @@ export function validate<S extends Schema>(
 	topField = 'frontmatter',
 ): { data?: z.output<S>; problems: Problem[] } {
 	const result = (schema as unknown as z.ZodType).safeParse(source.data, { error: errorMap });
-	if (result.success) return { data: result.data as z.output<S>, problems: [] };
-	const problems = result.error.issues.flatMap((issue): Problem[] => {
+	const hidden = protoKeyProblems(schema, source.data).map(({ path, message }) => ({ file, line: source.lineOf(path), field: fieldName(path), message }));
+	if (result.success && !hidden.length) return { data: result.data as z.output<S>, problems: [] };
+	const problems = (result.success ? [] : result.error.issues).flatMap((issue): Problem[] => {
 		if (issue.code === 'unrecognized_keys') {
 			const allowed = allowedKeys(schema, issue.path);
 			return issue.keys.map((key) => ({
@@ -99,5 +131,5 @@ export function validate<S extends Schema>(
 		}
 		return [{ file, line: source.lineOf(issue.path), field: fieldName(issue.path) || topField, message: issue.message }];
 	});
-	return { problems };
+	return { problems: [...problems, ...hidden] };
 }

@@ -4,6 +4,7 @@ import { findingsExportSchema, type FindingsExport } from '../schemas/export.ts'
 import type { Report } from '../schemas/report.ts';
 import { toCsv } from './csv.ts';
 import { daysBetween } from './format.ts';
+import { own } from './own.ts';
 import { recommendationRows } from './recommendations.ts';
 
 export interface ExportInput {
@@ -67,7 +68,7 @@ export function findingsCsv({ report, findings, findingUrl }: ExportInput): stri
 			data.closed,
 			daysBetween(data.opened, data.closed ?? report.asAt),
 			list(data.themes),
-			...metrics.map((metric) => data.metrics[metric]),
+			...metrics.map((metric) => own(data.metrics, metric)),
 			data.recommendations.length,
 			list(data.related),
 			list(data.tags),

@@ -3,6 +3,7 @@
  * `count`, `count(<filter>)`, `sum(<metric>)`, `sum(<metric>, <filter>)`, where a filter is
  * `field=value` pairs joined by `,` and every pair must hold. `year` is the year a finding was opened.
  */
+import { own } from './own.ts';
 
 export const FILTER_FIELDS = ['status', 'outcome', 'theme', 'year'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
@@ -103,9 +104,9 @@ export function matches(finding: Countable, filter: readonly Condition[]): boole
 	});
 }
 
-/** A metric a finding does not record counts as 0. */
+/** A metric a finding does not record counts as 0 (a metric named `constructor` too). */
 export function evaluate(expression: Expression, findings: readonly Countable[]): number {
 	const selected = findings.filter((finding) => matches(finding, expression.filter));
 	if (expression.op === 'count') return selected.length;
-	return selected.reduce((total, finding) => total + (finding.metrics[expression.metric] ?? 0), 0);
+	return selected.reduce((total, finding) => total + (own(finding.metrics, expression.metric) ?? 0), 0);
 }

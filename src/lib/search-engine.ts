@@ -1,3 +1,4 @@
+import { dictionary, own } from './own.ts';
 import type { FilterCounts, ResultData, SearchBackend, SearchOptions } from './search-api.ts';
 import type { SearchRecord } from './search-records.ts';
 import { escapeHtml } from './table-render.ts';
@@ -76,19 +77,24 @@ export function excerpt(content: string, terms: readonly string[], stem: Stemmer
 	return html + escapeHtml(end < tokens.length ? tail.replace(/\s+$/, '') : tail) + (end < tokens.length ? ' …' : '');
 }
 
+/**
+ * Filter values are labels and titles an author wrote: counted in objects without a prototype, so that a status
+ * labelled `toString` counts from 0 rather than from a function, and one labelled `__proto__` is counted at all.
+ */
 function countFilters(records: readonly SearchRecord[]): FilterCounts {
-	const counts: FilterCounts = {};
+	const counts = dictionary<Record<string, number>>();
 	for (const record of records) {
 		for (const [filter, values] of Object.entries(record.filters)) {
-			counts[filter] ??= {};
-			for (const value of values) counts[filter][value] = (counts[filter][value] ?? 0) + 1;
+			const byValue = (counts[filter] ??= dictionary());
+			for (const value of values) byValue[value] = (byValue[value] ?? 0) + 1;
 		}
 	}
 	return counts;
 }
 
+/** Filter names come from the page's URL: a `constructor` filter selects nothing rather than breaking the search. */
 function passes(record: SearchRecord, filters: SearchOptions['filters'] = {}): boolean {
-	return Object.entries(filters).every(([filter, { any }]) => !any.length || (record.filters[filter] ?? []).some((value) => any.includes(value)));
+	return Object.entries(filters).every(([filter, { any }]) => !any.length || (own(record.filters, filter) ?? []).some((value) => any.includes(value)));
 }
 
 export interface EngineOptions {
@@ -155,7 +161,8 @@ export function createSearchEngine(records: readonly SearchRecord[], options: En
 			if (key) {
 				// Pages without the key, such as themes when sorting by date opened, are not listed, as in Pagefind.
 				const sign = direction === 'desc' ? -1 : 1;
-				found = found.filter(([index]) => records[index]!.sort[key] !== undefined).sort(([a], [b]) => sign * records[a]!.sort[key]!.localeCompare(records[b]!.sort[key]!, undefined, { numeric: true }));
+				const sortKey = (index: number) => own(records[index]!.sort, key);
+				found = found.filter(([index]) => sortKey(index) !== undefined).sort(([a], [b]) => sign * sortKey(a)!.localeCompare(sortKey(b)!, undefined, { numeric: true }));
 			}
 			const matched = found.map(([index]) => records[index]!);
 			return {

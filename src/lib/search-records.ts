@@ -1,3 +1,4 @@
+import { own } from './own.ts';
 import type { ReportContent } from './content/load.ts';
 
 /** One searchable page: a finding, a theme or a chapter. The same records feed every search index. */
@@ -16,7 +17,7 @@ export interface SearchRecord {
 export function searchRecords(content: ReportContent): SearchRecord[] {
 	const report = content.report?.data;
 	if (!report) return [];
-	const label = (map: Record<string, { label: string }>, key: string | undefined) => (key ? (map[key]?.label ?? key) : '');
+	const label = (map: Record<string, { label: string }>, key: string | undefined) => (key ? (own(map, key)?.label ?? key) : '');
 	const themeTitles = new Map(content.themes.map((theme) => [theme.id, theme.data.title]));
 	const findings = content.findings
 		.filter((finding) => !finding.data.draft)

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from './format.ts';
+import { own } from './own.ts';
 import type { TableRow } from './table-state.ts';
 
 /** What a row needs besides its data: labels, the language, and the site's base path. */
@@ -28,8 +29,8 @@ export function rowHtml(row: TableRow, context: RowContext): string {
 		'<tr>',
 		cell(`<a href="${escapeHtml(`${context.base}findings/${encodeURIComponent(row.id)}/${context.pageFile ?? ''}`)}">${escapeHtml(row.id)}</a>`, 'id'),
 		cell(escapeHtml(row.title)),
-		cell(escapeHtml(context.statuses[row.status] ?? row.status)),
-		cell(row.outcome ? escapeHtml(context.outcomes[row.outcome] ?? row.outcome) : '—'),
+		cell(escapeHtml(own(context.statuses, row.status) ?? row.status)),
+		cell(row.outcome ? escapeHtml(own(context.outcomes, row.outcome) ?? row.outcome) : '—'),
 		cell(date(row.opened)),
 		cell(date(row.closed)),
 		...row.metrics.map((value) => cell(value === null ? '—' : formatNumber(value, context.language), 'num')),

@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
-import { isoDateSchema, textSchema } from './common.ts';
+import { isoDateSchema, limitedText, textSchema, within } from './common.ts';
+import { LENGTH_LIMITS } from './limits.ts';
 import { recommendationSchema } from './recommendation.ts';
 
-export const SUMMARY_MAX = 300;
+export const SUMMARY_MAX = LENGTH_LIMITS.summary;
 
 /** Finding ids appear as written in URLs (`/findings/INV-007/`), so they are limited to URL-safe characters. */
 export const FINDING_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -19,10 +20,8 @@ export const findingSchema = z
 			.string({ error: 'must be text; put it in quotes if it is a number, e.g. "007"' })
 			.regex(FINDING_ID_PATTERN, { error: 'use letters, digits, ".", "_" and "-" only, e.g. INV-007' })
 			.optional(),
-		title: textSchema,
-		summary: textSchema.max(SUMMARY_MAX, {
-			error: (issue) => `is ${String(issue.input).length} characters long; shorten it to at most ${SUMMARY_MAX}`,
-		}),
+		title: limitedText(LENGTH_LIMITS.title),
+		summary: limitedText(LENGTH_LIMITS.summary),
 		status: textSchema,
 		outcome: z.string().min(1).optional(),
 		opened: isoDateSchema,
@@ -33,7 +32,7 @@ export const findingSchema = z
 			.default({}),
 		recommendations: z.array(recommendationSchema).default([]),
 		related: idListSchema.default([]),
-		tags: z.array(z.string().min(1)).default([]),
+		tags: z.array(z.string().min(1).superRefine(within(LENGTH_LIMITS.tag))).default([]),
 		draft: z.boolean({ error: 'must be true or false' }).default(false),
 	})
 	.superRefine(

@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
-import { textSchema } from './common.ts';
+import { limitedString, limitedText } from './common.ts';
+import { LENGTH_LIMITS } from './limits.ts';
 
 export const pageSchema = z.strictObject({
-	title: textSchema,
-	summary: z.string().optional(),
+	title: limitedText(LENGTH_LIMITS.title),
+	summary: limitedString(LENGTH_LIMITS.summary).optional(),
 	order: z.number().optional(),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { parseExpression } from '../lib/expression.ts';
-import { isoDateSchema, keySchema, labelSchema, textSchema } from './common.ts';
+import { dateSchema, isCalendarDate, isoDateSchema, keySchema, labelSchema, limitedString, limitedText, within } from './common.ts';
+import { LATEST_AS_AT, LENGTH_LIMITS, tooLong } from './limits.ts';
 
 export const DEFAULT_STATUSES = {
 	open: { label: 'Under investigation' },
@@ -9,17 +10,27 @@ export const DEFAULT_STATUSES = {
 };
 
 export const figureSchema = z.strictObject({
-	label: textSchema,
+	label: limitedText(LENGTH_LIMITS.label),
 	value: z.number({ error: 'must be a number, e.g. 62' }),
 	/** An expression reconciled against the findings at every check, e.g. `count(status=completed)`. */
 	equals: z
 		.string()
 		.superRefine((text, ctx) => {
-			const parsed = parseExpression(text);
-			if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+			// Not parsed when too long: the parser's message would quote all of it.
+			const long = tooLong(text, LENGTH_LIMITS.expression);
+			const parsed = long ? undefined : parseExpression(text);
+			if (long) ctx.addIssue({ code: 'custom', message: long });
+			else if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
 		})
 		.optional(),
-	description: z.string().optional(),
+	description: limitedString(LENGTH_LIMITS.description).optional(),
+});
+
+/** A published correction to the report; the check makes sure that the findings it names exist. */
+export const correctionSchema = z.strictObject({
+	date: isoDateSchema,
+	text: limitedText(LENGTH_LIMITS.correction),
+	findings: z.array(z.string().min(1)).default([]),
 });
 
 function isLanguageTag(tag: string): boolean {
@@ -30,30 +41,53 @@ function isLanguageTag(tag: string): boolean {
 	}
 }
 
-export const reportSchema = z.strictObject({
-	title: textSchema,
-	/** A short name for files made from the report, e.g. its offline edition `<shortName>-offline.zip`. Astro reserves `slug`. */
-	shortName: keySchema.optional(),
-	subtitle: z.string().optional(),
-	publisher: textSchema,
-	/** The date the figures are correct at. */
-	asAt: isoDateSchema,
-	language: z
-		.string()
-		.refine(isLanguageTag, { error: 'must be a language tag such as en, en-GB or cy' })
-		.default('en'),
-	site: z.url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL of the hosted report' }).optional(),
-	/** Which edition of the report this is, shown in every footer, e.g. "Interim findings, March 2017". */
-	edition: z.string().optional(),
-	/** A line shown on every page, e.g. to say that records are illustrative. */
-	notice: z.string().optional(),
-	metrics: z
-		.record(keySchema, labelSchema)
-		.refine((metrics) => Object.keys(metrics).length > 0, { error: 'declare at least one metric' }),
-	outcomes: z.record(keySchema, labelSchema),
-	statuses: z.record(keySchema, labelSchema).default(DEFAULT_STATUSES),
-	figures: z.record(keySchema, figureSchema).default({}),
-});
+export const reportSchema = z
+	.strictObject({
+		title: limitedText(LENGTH_LIMITS.title),
+		/** A short name for files made from the report, e.g. its offline edition `<shortName>-offline.zip`. Astro reserves `slug`. */
+		shortName: keySchema.optional(),
+		subtitle: limitedString(LENGTH_LIMITS.subtitle).optional(),
+		publisher: limitedText(LENGTH_LIMITS.publisher),
+		/** The date the figures are correct at. Findings' dates are compared with it by the check (checks.ts). */
+		asAt: dateSchema({ date: LATEST_AS_AT, what: 'date a report may be correct at' }),
+		language: z
+			.string()
+			.refine(isLanguageTag, { error: 'must be a language tag such as en, en-GB or cy' })
+			.default('en'),
+		site: z
+			.url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL of the hosted report' })
+			.superRefine(within(LENGTH_LIMITS.site))
+			.optional(),
+		/** Which edition of the report this is, shown in every footer, e.g. "Interim findings, March 2017". */
+		edition: limitedString(LENGTH_LIMITS.edition).optional(),
+		/** A line shown on every page, e.g. to say that records are illustrative. */
+		notice: limitedString(LENGTH_LIMITS.notice).optional(),
+		metrics: z
+			.record(keySchema, labelSchema)
+			.refine((metrics) => Object.keys(metrics).length > 0, { error: 'declare at least one metric' }),
+		outcomes: z.record(keySchema, labelSchema),
+		statuses: z.record(keySchema, labelSchema).default(DEFAULT_STATUSES),
+		figures: z.record(keySchema, figureSchema).default({}),
+		/** Published corrections, newest first. */
+		corrections: z.array(correctionSchema).optional(),
+	})
+	.superRefine(
+		(report, ctx) => {
+			// A correction is published with an edition: dated on or before its asAt, so that the feed and /changes/
+			// never announce one from the future.
+			if (typeof report.asAt !== 'string' || !isCalendarDate(report.asAt) || !Array.isArray(report.corrections)) return;
+			report.corrections.forEach((correction, index) => {
+				if (typeof correction?.date === 'string' && isCalendarDate(correction.date) && correction.date > report.asAt)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['corrections', index, 'date'],
+						message: `${correction.date} is after asAt (${report.asAt}); a correction is published with an edition: date it on or before asAt, or move asAt`,
+					});
+			});
+		},
+		// Run even when other fields failed, so that an author sees every problem at once.
+		{ when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+	);
 
 export type Report = z.output<typeof reportSchema>;
 export type Figure = z.output<typeof figureSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
-import { textSchema } from './common.ts';
+import { limitedText } from './common.ts';
+import { LENGTH_LIMITS } from './limits.ts';
 
 export const themeSchema = z.strictObject({
-	title: textSchema,
+	title: limitedText(LENGTH_LIMITS.title),
 	/** One sentence for cards and search results. */
-	summary: textSchema,
+	summary: limitedText(LENGTH_LIMITS.summary),
 	order: z.number().optional(),
 });
 

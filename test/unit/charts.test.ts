@@ -52,6 +52,18 @@ describe('charts', () => {
 	});
 });
 
+describe('charts of names that Object.prototype also has', () => {
+	it('labels and sums a metric named constructor, which most findings do not record', () => {
+		const withConstructor: ChartContext = { ...context, metrics: { constructor: { label: 'Constructors' } }, statuses: { open: { label: 'toString' }, completed: { label: '__proto__' } } };
+		const chart = chartData('constructor-by-status', { by: 'status', metric: 'constructor' }, [...findings, { ...findings[1]!, metrics: { constructor: 4 } }], withConstructor);
+		expect(chart.rows).toEqual([{ key: 'open', label: 'toString', values: [4] }, { key: 'completed', label: '__proto__', values: [0] }]);
+		expect(chart.title).toBe('Constructors by status');
+		expect(chart.summary).toBe('toString accounts for the most constructors: 4 of 4.');
+		// A metric the report does not declare is named as written, never by a member of Object.prototype.
+		expect(chartData('x', { by: 'status', metric: 'toString' }, findings, context).series).toEqual(['toString']);
+	});
+});
+
 describe('csv', () => {
 	it('quotes what needs quoting, keeps formulas as text, and ends lines with CRLF', () => {
 		expect(toCsv(['id', 'title', 'n'], [['A-1', 'Say "no", then stop', 3], ['A-2', '=HYPERLINK("x")', -2], ['A-3', null, 0]])).toBe(

@@ -53,4 +53,11 @@ describe('figure expressions', () => {
 			'"15" is not a year; write four digits, e.g. year=2015',
 		]);
 	});
+
+	it('counts a metric named constructor that a finding does not record as 0, not as Object', () => {
+		const parsed = parseExpression('sum(constructor)');
+		if (!parsed.ok) throw new Error(parsed.error);
+		expect(evaluate(parsed.expression, [...findings, { ...findings[0]!, metrics: { constructor: 2 } }])).toBe(2);
+		expect(evaluate({ op: 'sum', metric: 'toString', filter: [] }, findings)).toBe(0);
+	});
 });

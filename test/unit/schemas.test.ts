@@ -3,7 +3,10 @@ import { validate } from '../../src/lib/error-map.ts';
 import { sortProblems } from '../../src/lib/problems.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { findingSchema } from '../../src/schemas/finding.ts';
+import { characters, LENGTH_LIMITS, yearsAfter } from '../../src/schemas/limits.ts';
+import { pageSchema } from '../../src/schemas/page.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
+import { themeSchema } from '../../src/schemas/theme.ts';
 
 /** `field: message` for each problem of a YAML text, the way the check prints them. */
 function problems(schema: Parameters<typeof validate>[0], yaml: string): string[] {
@@ -74,6 +77,133 @@ describe('report schema', () => {
 		expect(problems(reportSchema, `${REPORT}figures:\n  Total: { label: T, value: 1 }\n  total: { label: T, value: 1, equals: "count(" }\n`)).toEqual([
 			'8: figures.Total: "Total" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
 			'9: figures.total.equals: "count(" is not an expression; write e.g. count, count(status=completed), sum(allegations) or sum(allegations, theme=leadership)',
+		]);
+	});
+});
+
+describe('plausible dates', () => {
+	const opened = (date: string) => problems(findingSchema, `title: T\nsummary: S\nstatus: open\nopened: ${date}\n`);
+	const asAt = (date: string) => problems(reportSchema, `title: R\npublisher: P\nasAt: ${date}\nmetrics:\n  a: { label: A }\noutcomes: {}\n`);
+
+	it('refuses a date before 1900, such as a year typed 0215 for 2015', () => {
+		expect(opened('0215-05-02')).toEqual(['4: opened: 0215-05-02 is before 1900-01-01, the earliest date a report may hold; check the year']);
+		// Years under 100 are read as written, not as 19xx.
+		expect(opened('0015-01-01')).toEqual(['4: opened: 0015-01-01 is before 1900-01-01, the earliest date a report may hold; check the year']);
+		expect(opened('1899-12-31')).toHaveLength(1);
+		expect(opened('1900-01-01')).toEqual([]);
+		expect(problems(findingSchema, `${FINDING}recommendations:\n  - { text: t, to: x, due: 1066-10-14 }\n`)).toEqual([
+			'8: recommendations[0].due: 1066-10-14 is before 1900-01-01, the earliest date a report may hold; check the year',
+		]);
+	});
+
+	it('keeps the as-at date between 1900 and 2100', () => {
+		expect(asAt('2101-01-01')).toEqual(['3: asAt: 2101-01-01 is after 2100-12-31, the latest date a report may be correct at; check the year']);
+		expect(asAt('1899-12-31')).toEqual(['3: asAt: 1899-12-31 is before 1900-01-01, the earliest date a report may hold; check the year']);
+		expect(asAt('2100-12-31')).toEqual([]);
+	});
+
+	it('keeps a correction on or before asAt: it is published with an edition', () => {
+		const corrections = (dates: string[]) => `title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  a: { label: A }\noutcomes: {}\ncorrections:\n${dates.map((date) => `  - { date: ${date}, text: T }\n`).join('')}`;
+		expect(problems(reportSchema, corrections(['2017-03-08', '2016-12-01']))).toEqual([]);
+		expect(problems(reportSchema, corrections(['2017-03-20', '1899-01-01', '2017-02-30']))).toEqual([
+			'8: corrections[0].date: 2017-03-20 is after asAt (2017-03-08); a correction is published with an edition: date it on or before asAt, or move asAt',
+			'9: corrections[1].date: 1899-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',
+			'10: corrections[2].date: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08',
+		]);
+		const { data } = validate(reportSchema, parseYaml(corrections(['2017-03-01'])), 'report.yaml');
+		expect(data?.corrections).toEqual([{ date: '2017-03-01', text: 'T', findings: [] }]);
+	});
+
+	it('moves a deadline on by whole years, 29 February to 28 February when there is none', () => {
+		expect(yearsAfter('2017-03-08', 50)).toBe('2067-03-08');
+		expect(yearsAfter('2016-02-29', 50)).toBe('2066-02-28');
+		expect(yearsAfter('2016-02-29', 4)).toBe('2020-02-29');
+	});
+});
+
+describe('length limits', () => {
+	const long = (limit: number) => 'x'.repeat(limit + 1);
+	const message = (limit: number) => `is ${(limit + 1).toLocaleString('en-GB')} characters long; shorten it to at most ${limit.toLocaleString('en-GB')}`;
+
+	it('says how long a 5 MB title is, and what to shorten it to', () => {
+		expect(problems(findingSchema, `title: ${'x'.repeat(5 * 1024 * 1024)}\nsummary: S\nstatus: open\nopened: 2014-11-20\n`)).toEqual([
+			'1: title: is 5,242,880 characters long; shorten it to at most 200',
+		]);
+	});
+
+	it('limits every text of a finding, its recommendations and its tags', () => {
+		const { title, summary, recommendation, recipient, tag } = LENGTH_LIMITS;
+		expect(problems(findingSchema, `title: ${long(title)}\nsummary: ${long(summary)}\nstatus: open\nopened: 2014-11-20\nrecommendations:\n  - text: ${long(recommendation)}\n    to: ${long(recipient)}\ntags: [ok, ${long(tag)}]\n`)).toEqual([
+			`1: title: ${message(200)}`,
+			`2: summary: ${message(300)}`,
+			`6: recommendations[0].text: ${message(2000)}`,
+			`7: recommendations[0].to: ${message(200)}`,
+			`8: tags[1]: ${message(50)}`,
+		]);
+	});
+
+	it('limits every text of report.yaml: titles, labels, descriptions, expressions, keys', () => {
+		const { title, subtitle, publisher, edition, notice, label, description, expression, key } = LENGTH_LIMITS;
+		const yaml = [
+			`title: ${long(title)}`,
+			`subtitle: ${long(subtitle)}`,
+			`publisher: ${long(publisher)}`,
+			'asAt: 2017-03-08',
+			`edition: ${long(edition)}`,
+			`notice: ${long(notice)}`,
+			`site: https://example.org/${long(LENGTH_LIMITS.site)}`,
+			'metrics:',
+			`  a: { label: ${long(label)}, description: ${long(description)} }`,
+			'outcomes:',
+			`  ${'k'.repeat(key + 1)}: { label: K }`,
+			'figures:',
+			`  f: { label: ${long(label)}, value: 1, equals: "count(${long(expression)})" }`,
+			'corrections:',
+			`  - { date: 2017-03-01, text: ${long(LENGTH_LIMITS.correction)} }`,
+		].join('\n');
+		expect(problems(reportSchema, yaml)).toEqual([
+			`1: title: ${message(200)}`,
+			`2: subtitle: ${message(300)}`,
+			`3: publisher: ${message(200)}`,
+			`5: edition: ${message(300)}`,
+			`6: notice: ${message(300)}`,
+			`7: site: is 521 characters long; shorten it to at most 500`,
+			`9: metrics.a.description: ${message(300)}`,
+			`9: metrics.a.label: ${message(80)}`,
+			`11: outcomes.${'k'.repeat(101)}: "${'k'.repeat(101)}" is not a valid name: ${message(100)}`,
+			`13: figures.f.equals: is 208 characters long; shorten it to at most 200`,
+			`13: figures.f.label: ${message(80)}`,
+			`15: corrections[0].text: ${message(2000)}`,
+		]);
+	});
+
+	it('limits themes and chapters', () => {
+		expect(problems(themeSchema, `title: ${long(200)}\nsummary: ${long(300)}\n`)).toEqual([`1: title: ${message(200)}`, `2: summary: ${message(300)}`]);
+		expect(problems(pageSchema, `title: ${long(200)}\nsummary: ${long(300)}\n`)).toEqual([`1: title: ${message(200)}`, `2: summary: ${message(300)}`]);
+	});
+
+	it('counts characters as a reader does: an emoji is one', () => {
+		expect(characters('👩🏽‍⚖️ é')).toBe(7);
+		expect(problems(themeSchema, `title: ${'😀'.repeat(200)}\nsummary: S\n`)).toEqual([]);
+		expect(problems(themeSchema, `title: ${'😀'.repeat(201)}\nsummary: S\n`)).toEqual([`1: title: ${message(200)}`]);
+	});
+});
+
+describe('names that Object.prototype also has', () => {
+	const REPORT = 'title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  constructor: { label: toString }\n';
+
+	it('accepts constructor and prototype as keys, and any text as a label', () => {
+		const { data, problems: found } = validate(reportSchema, parseYaml(`${REPORT}outcomes:\n  prototype: { label: __proto__ }\n  upheld: { label: constructor }\n`), 'report.yaml');
+		expect(found).toEqual([]);
+		expect(Object.keys(data!.metrics)).toEqual(['constructor']);
+		expect(data!.metrics.constructor).toEqual({ label: 'toString' });
+		expect(data!.outcomes).toEqual({ prototype: { label: '__proto__' }, upheld: { label: 'constructor' } });
+	});
+
+	it('refuses __proto__ and toString as keys, by the key pattern', () => {
+		expect(problems(reportSchema, `${REPORT}outcomes:\n  __proto__: { label: P }\n  toString: { label: T }\n`)).toEqual([
+			'7: outcomes.__proto__: "__proto__" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
+			'8: outcomes.toString: "toString" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
 		]);
 	});
 });

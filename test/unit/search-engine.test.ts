@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facetCounts } from '../../src/lib/facet-counts.ts';
 import { createSearchEngine, excerpt } from '../../src/lib/search-engine.ts';
+import type { SearchBackend } from '../../src/lib/search-api.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
 import { stemmerModule } from '../../src/lib/stemmers.ts';
 
@@ -98,5 +99,51 @@ describe('facet counts', () => {
 		const both = await counts(null, { theme: { any: ['Leadership'] }, status: { any: ['Completed'] } });
 		expect(both.status).toEqual({ Open: 1 });
 		expect(both.theme).toEqual({ 'Information sharing': 1, Resourcing: 1 });
+	});
+});
+
+describe('labels, titles and filter names that Object.prototype also has', () => {
+	const NAMES = ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'];
+	const hostile = NAMES.map((name, index) => finding(`H-${index}`, `Record ${index}.`, { status: [name], theme: [name, 'Plain'], year: ['2015'] }, `2015-0${index + 1}-01`));
+	const engine = createSearchEngine(hostile);
+	const urls = async (options: Parameters<typeof engine.search>[1]) => Promise.all((await engine.search(null, options))!.results.map(async (result) => (await result.data()).url));
+	// Built from entries: an object literal would read `__proto__:` as its prototype, not as a filter.
+	const filter = (name: string, any: string[]) => ({ filters: Object.fromEntries([[name, { any }]]) });
+
+	it('counts each as a value like any other, from 0, and lists every one', async () => {
+		const all = await engine.filters();
+		expect(Object.entries(all.status!)).toEqual(NAMES.map((name) => [name, 1]));
+		expect(Object.entries(all.theme!)).toEqual([['toString', 1], ['Plain', 5], ...NAMES.slice(1).map((name) => [name, 1])]);
+		expect(Object.keys(all)).toEqual(['status', 'theme', 'year']);
+	});
+
+	it('filters by each', async () => {
+		for (const [index, name] of NAMES.entries()) expect(await urls(filter('status', [name]))).toEqual([`/findings/H-${index}/`]);
+		const counts = (await engine.search(null, filter('theme', ['__proto__'])))!.filters;
+		expect(Object.entries(counts.status!)).toEqual([['__proto__', 1]]);
+		expect(counts.status!.toString).toBeUndefined();
+	});
+
+	it('selects nothing for a filter or sort key that no record has, whatever its name, rather than failing', async () => {
+		for (const name of ['constructor', 'toString', '__proto__']) {
+			expect(await urls(filter(name, ['x']))).toEqual([]);
+			expect(await urls({ sort: Object.fromEntries([[name, 'asc']]) })).toEqual([]);
+		}
+	});
+
+	it('gives facet counts for each, from this engine and from one that answers with plain objects, as Pagefind does', async () => {
+		const ticked = filter('status', ['toString']).filters;
+		const narrowed = (await engine.search(null, { filters: ticked }))!.filters;
+		const counts = await facetCounts(engine, null, ticked, narrowed, await engine.filters());
+		expect(Object.entries(counts.status!)).toEqual(NAMES.map((name) => [name, 1]));
+		expect(Object.entries(counts.theme!)).toEqual([['toString', 1], ['Plain', 1]]);
+		expect(counts.theme!.constructor).toBeUndefined();
+		// JSON gives plain objects, whose prototype answers `constructor` and `toString` for values with no count.
+		const plain: SearchBackend = { ...engine, search: async () => ({ results: [], filters: JSON.parse('{"status":{"Open":2,"__proto__":1}}') }) };
+		const fromPlain = await facetCounts(plain, 'word', { status: { any: ['Open'] } }, JSON.parse('{"theme":{"Plain":1}}'), {});
+		expect(Object.entries(fromPlain.status!)).toEqual([['Open', 2], ['__proto__', 1]]);
+		expect(fromPlain.status!.toString).toBeUndefined();
+		expect(fromPlain.theme!.constructor).toBeUndefined();
+		expect(fromPlain.constructor).toBeUndefined();
 	});
 });

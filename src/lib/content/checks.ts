@@ -1,4 +1,6 @@
+import { isCalendarDate } from '../../schemas/common.ts';
 import type { Finding } from '../../schemas/finding.ts';
+import { DUE_YEARS_AFTER_AS_AT, EARLIEST_DATE, LENGTH_LIMITS, tooLong, yearsAfter } from '../../schemas/limits.ts';
 import type { Report } from '../../schemas/report.ts';
 import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../expression.ts';
 import type { Problem } from '../problems.ts';
@@ -10,6 +12,20 @@ function at(entry: Located, path: readonly PropertyKey[], field: string, message
 
 function listOf(keys: readonly string[]): string {
 	return keys.length ? keys.join(', ') : '(none declared)';
+}
+
+const QUOTED_MAX = 60;
+
+/** A value as quoted in a message: a very long one cut, so that a 5 MB typo does not make a 5 MB message. */
+function shown(value: string): string {
+	if (value.length <= QUOTED_MAX) return value;
+	return `${[...value.slice(0, QUOTED_MAX + 1)].slice(0, QUOTED_MAX).join('')}…`;
+}
+
+/** A body over the length limit, reported at its first line; the loader leaves such a file out rather than render it. */
+export function bodyLengthProblem(file: string, line: number, body: string): Problem | undefined {
+	const long = tooLong(body, LENGTH_LIMITS.body);
+	return long === undefined ? undefined : { file, line, field: 'body', message: `${long}, or split it into several files` };
 }
 
 function checkUniqueIds(records: readonly FindingRecord[]): Problem[] {
@@ -39,27 +55,68 @@ function checkReferences(record: FindingRecord, report: Report | undefined, them
 		const outcomes = Object.keys(report.outcomes);
 		const metrics = Object.keys(report.metrics);
 		if (status && !statuses.includes(status))
-			problems.push(at(record, ['status'], 'status', `"${status}" is not a status of this report; use one of: ${listOf(statuses)}`));
+			problems.push(at(record, ['status'], 'status', `"${shown(status)}" is not a status of this report; use one of: ${listOf(statuses)}`));
 		if (outcome && !outcomes.includes(outcome))
-			problems.push(at(record, ['outcome'], 'outcome', `"${outcome}" is not an outcome of this report; use one of: ${listOf(outcomes)} (declared under outcomes in report.yaml)`));
+			problems.push(at(record, ['outcome'], 'outcome', `"${shown(outcome)}" is not an outcome of this report; use one of: ${listOf(outcomes)} (declared under outcomes in report.yaml)`));
 		for (const metric of fields(raw.metrics))
 			if (!metrics.includes(metric))
-				problems.push(at(record, ['metrics', metric], `metrics.${metric}`, `"${metric}" is not a metric of this report; use one of: ${listOf(metrics)} (declared under metrics in report.yaml)`));
+				problems.push(at(record, ['metrics', metric], `metrics.${metric}`, `"${shown(metric)}" is not a metric of this report; use one of: ${listOf(metrics)} (declared under metrics in report.yaml)`));
 	}
 	texts(raw.themes).forEach((theme, index) => {
 		if (theme !== undefined && !themes.includes(theme))
-			problems.push(at(record, ['themes', index], `themes[${index}]`, `"${theme}" is not a theme; use one of: ${listOf(themes)} (one file per theme in themes/)`));
+			problems.push(at(record, ['themes', index], `themes[${index}]`, `"${shown(theme)}" is not a theme; use one of: ${listOf(themes)} (one file per theme in themes/)`));
 	});
 	texts(raw.related).forEach((id, index) => {
 		if (id === undefined) return;
 		const field = `related[${index}]`;
 		const target = byId.get(id);
 		if (id === record.id) problems.push(at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
-		else if (!target) problems.push(at(record, ['related', index], field, `"${id}" is not the id of any finding; check the spelling (ids are case-sensitive)`));
+		else if (!target) problems.push(at(record, ['related', index], field, `"${shown(id)}" is not the id of any finding; check the spelling (ids are case-sensitive)`));
 		else if (!isDraft(record) && isDraft(target))
 			problems.push(at(record, ['related', index], field, `"${id}" is a draft and has no page; remove the link or publish that finding`));
 	});
 	return problems;
+}
+
+/** A date the schema accepts (a real one, from 1900): the others are reported there, once. */
+const plausibleDate = (value: unknown) => (typeof value === 'string' && isCalendarDate(value) && value >= EARLIEST_DATE ? value : undefined);
+
+/**
+ * Dates against the report's asAt: a finding cannot open or close after the date its figures are correct at (it
+ * would count in no year of the charts yet, or in a year still to come), and a recommendation's deadline may be
+ * after it, but not by more than 50 years. A draft is in no figure yet, so it may be dated for a later edition.
+ */
+function checkDates(record: FindingRecord, asAt: string): Problem[] {
+	if (isDraft(record)) return [];
+	const problems: Problem[] = [];
+	const { raw } = record;
+	const opened = plausibleDate(raw.opened);
+	const closed = plausibleDate(raw.closed);
+	if (opened && opened > asAt)
+		problems.push(at(record, ['opened'], 'opened', `${opened} is after asAt (${asAt}), the date the report's figures are correct at; a finding cannot open after it: check the date, or move asAt in report.yaml`));
+	if (closed && closed > asAt)
+		problems.push(at(record, ['closed'], 'closed', `${closed} is after asAt (${asAt}), the date the report's figures are correct at; a finding cannot close after it: check the date, or move asAt in report.yaml`));
+	const latest = yearsAfter(asAt, DUE_YEARS_AFTER_AS_AT);
+	(Array.isArray(raw.recommendations) ? raw.recommendations : []).forEach((recommendation: unknown, index) => {
+		const due = plausibleDate(recommendation && typeof recommendation === 'object' ? (recommendation as Record<string, unknown>).due : undefined);
+		if (due && due > latest)
+			problems.push(at(record, ['recommendations', index, 'due'], `recommendations[${index}].due`, `${due} is more than ${DUE_YEARS_AFTER_AS_AT} years after asAt (${asAt}); check the year: a deadline can be at most ${latest}`));
+	});
+	return problems;
+}
+
+/** The findings a correction names must have pages, since /changes/ and the feed link to them. */
+function checkCorrections(report: NonNullable<ReportContent['report']>, byId: ReadonlyMap<string, FindingRecord>): Problem[] {
+	return (report.data.corrections ?? []).flatMap((correction, index) =>
+		correction.findings.flatMap((id, position) => {
+			const path = ['corrections', index, 'findings', position];
+			const field = `corrections[${index}].findings[${position}]`;
+			const target = byId.get(id);
+			if (!target) return [at(report, path, field, `"${shown(id)}" is not the id of any finding; check the spelling (ids are case-sensitive)`)];
+			if (isDraft(target)) return [at(report, path, field, `"${id}" is a draft and has no page; remove it or publish that finding`)];
+			return [];
+		}),
+	);
 }
 
 function vocabularyOf(report: Report, themes: readonly string[]): Vocabulary {
@@ -88,8 +145,8 @@ function checkFigures(report: NonNullable<ReportContent['report']>, themes: read
 }
 
 /**
- * The rules that span files: names that must exist, unique ids, figures that must reconcile. In linear time: each
- * finding's references are looked up in one map of every id.
+ * The rules that span files: names that must exist, unique ids, dates that the report's asAt bounds, figures that
+ * must reconcile. In linear time: each finding's references are looked up in one map of every id.
  */
 export function checkContent(content: ReportContent): Problem[] {
 	const themes = content.themes.map((theme) => theme.id);
@@ -103,6 +160,8 @@ export function checkContent(content: ReportContent): Problem[] {
 	return [
 		...checkUniqueIds(records),
 		...records.flatMap((record) => checkReferences(record, report, themes, byId)),
+		...(report ? records.flatMap((record) => checkDates(record, report.asAt)) : []),
+		...(content.report ? checkCorrections(content.report, byId) : []),
 		...(content.report ? checkFigures(content.report, themes, published, leftOut) : []),
 	];
 }

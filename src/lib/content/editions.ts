@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { snapshotSchema, type Snapshot } from '../../schemas/edition.ts';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, snapshotSchema, type Snapshot } from '../../schemas/edition.ts';
 import { displayPath } from '../display-path.ts';
 import { validate } from '../error-map.ts';
 import type { Problem } from '../problems.ts';
@@ -26,6 +26,16 @@ export function loadEditions(dir: string, asAt: string | undefined, problems: Pr
 		const source = parseYaml(readFileSync(join(dir, EDITIONS_FOLDER, name), 'utf8'));
 		if (source.errors.length) {
 			problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'json', message: `${message}; this is not valid JSON: take the file again from \`npm run snapshot\`` })));
+			continue;
+		}
+		// A file of another kind or version is said once, rather than as every field it lacks.
+		const head = (source.data ?? {}) as { format?: unknown; version?: unknown };
+		if (head.format !== SNAPSHOT_FORMAT) {
+			problems.push({ file, line: source.lineOf(['format']), field: 'format', message: `this is not an edition snapshot ("format" is not "${SNAPSHOT_FORMAT}"); keep only the files \`npm run snapshot\` writes in editions/` });
+			continue;
+		}
+		if (head.version !== SNAPSHOT_VERSION) {
+			problems.push({ file, line: source.lineOf(['version']), field: 'version', message: `${JSON.stringify(head.version)} is not a snapshot version this Findings Report reads (it reads ${SNAPSHOT_VERSION}); update Findings Report, or snapshot the edition again` });
 			continue;
 		}
 		const result = validate(snapshotSchema, source, file, 'snapshot');

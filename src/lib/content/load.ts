@@ -4,14 +4,16 @@ import type { z } from 'astro/zod';
 import { findingSchema, FINDING_ID_PATTERN, type Finding } from '../../schemas/finding.ts';
 import { pageSchema, type Page } from '../../schemas/page.ts';
 import { reportSchema, type Report } from '../../schemas/report.ts';
+import type { Snapshot } from '../../schemas/edition.ts';
 import { themeSchema, type Theme } from '../../schemas/theme.ts';
 import { displayPath } from '../display-path.ts';
 import { validate } from '../error-map.ts';
 import { sortProblems, type Problem } from '../problems.ts';
 import { siteBase } from '../site-settings.ts';
-import { checkContent } from './checks.ts';
+import { bodyLengthProblem, checkContent } from './checks.ts';
 import { controlCharacterProblems } from './control-characters.ts';
 import { directiveContext, directiveDigest } from './directive-context.ts';
+import { loadEditions } from './editions.ts';
 import { markdownFiles, type MarkdownFile } from './files.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import { ImageRegistry, type ImageFile } from './images.ts';
@@ -59,6 +61,8 @@ export interface ReportContent {
 	/** Valid findings, drafts included: drafts are left out where the site is made. */
 	findings: Entry<Finding>[];
 	pages: Entry<Page>[];
+	/** Snapshots of earlier editions (editions/<asAt>.json), oldest first. */
+	editions: Snapshot[];
 	/** Every problem, sorted by file and line. None means the folder builds. */
 	problems: Problem[];
 }
@@ -116,8 +120,10 @@ function parseEntries<S extends z.ZodType>(files: MarkdownFile[], kind: Kind, sc
 		names.push({ kind, file, relativePath, id, idSource: written ? 'frontmatter' : 'file', idLine: written ? source.lineOf(['id']) : 1 });
 		const control = controlCharacterProblems(source.data, source.lineOf, file);
 		const result = validate(schema, source, file);
-		problems.push(...control, ...result.problems);
-		const valid = result.data !== undefined && !control.length;
+		// An over-long body is reported and not rendered.
+		const long = bodyLengthProblem(file, source.bodyLine, source.body);
+		problems.push(...control, ...result.problems, ...(long ? [long] : []));
+		const valid = result.data !== undefined && !control.length && !long;
 		if (raw && records) records.push({ id, file, lineOf: source.lineOf, raw, valid });
 		if (valid && result.data !== undefined) entries.push({ id, file, path, lineOf: source.lineOf, data: result.data, body: source.body, bodyLine: source.bodyLine });
 	}
@@ -163,7 +169,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 	const problems: Problem[] = [];
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		const message = 'no report folder here; create it, or point REPORT_CONTENT at an existing one';
-		return { dir, base: '/', findingRecords: [], themes: [], findings: [], pages: [], problems: [{ file: dir, line: 1, field: 'folder', message }] };
+		return { dir, base: '/', findingRecords: [], themes: [], findings: [], pages: [], editions: [], problems: [{ file: dir, line: 1, field: 'folder', message }] };
 	}
 	const report = loadReportFile(dir, problems);
 	const base = siteBase(report?.data.site);
@@ -185,6 +191,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		themes: renderedThemes as Entry<Theme>[],
 		findings: renderedFindings as Entry<Finding>[],
 		pages: renderedPages as Entry<Page>[],
+		editions: loadEditions(dir, report?.data.asAt, problems),
 		problems,
 	};
 	problems.push(...checkContent(content));

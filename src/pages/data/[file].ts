@@ -6,6 +6,8 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) => {
-	const download = (await downloads())[params.file as keyof Awaited<ReturnType<typeof downloads>>];
+	const all: Record<string, { text: string; type: string }> = await downloads();
+	const download = Object.hasOwn(all, params.file!) ? all[params.file!]! : undefined;
+	if (!download) return new Response('Not found', { status: 404 });
 	return new Response(download.text, { headers: { 'content-type': download.type } });
 };
