@@ -47,10 +47,7 @@ export type LengthLimit = keyof typeof LENGTH_LIMITS;
 export const EARLIEST_DATE = '1900-01-01';
 /** The latest `asAt` a report may have: a later one is a typo. */
 export const LATEST_AS_AT = '2100-12-31';
-/**
- * A recommendation's `due` may be after `asAt` (it is a deadline), and so may a correction's `date` (it is published
- * after the edition it corrects), but at most this many years after it.
- */
+/** A recommendation's `due` may be after `asAt` (it is a deadline), but at most this many years after it. */
 export const DUE_YEARS_AFTER_AS_AT = 50;
 
 /** The length of a text in characters (code points), counted without copying a text of millions of them. */
