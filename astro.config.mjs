@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { findingsReport } from './src/integration/index.ts';
-import { contentDir, outDir } from './src/lib/content-dirs.ts';
-import { siteSettings } from './src/lib/site-settings.ts';
+import { contentDir, outDir } from './src/lib/content/dirs.ts';
+import { siteSettings } from './src/lib/content/site-settings.ts';
 
 const { site, base } = siteSettings(contentDir());
 

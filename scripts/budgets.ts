@@ -1,5 +1,5 @@
-import { outDir } from '../src/lib/content-dirs.ts';
-import { overBudget, weighPage, type Budget } from '../src/lib/budgets.ts';
+import { outDir } from '../src/lib/content/dirs.ts';
+import { overBudget, weighPage, type Budget } from '../src/lib/build/budgets.ts';
 import { main } from './cli.ts';
 
 const KB = 1024;

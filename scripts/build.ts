@@ -1,15 +1,15 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stepTimer } from '../src/integration/build-steps.ts';
-import { acquireBuildLock, buildLockPath } from '../src/lib/build-lock.ts';
+import { acquireBuildLock, buildLockPath } from '../src/lib/build/lock.ts';
 import { astroCachePath, clearLeftovers, stagingPath } from '../src/lib/build/leftovers.ts';
 import { writeMarker } from '../src/lib/build/marker.ts';
 import { judgeOutput, outputFacts } from '../src/lib/build/output-folder.ts';
 import { swapIn } from '../src/lib/build/swap.ts';
-import { contentDir, outDir } from '../src/lib/content-dirs.ts';
+import { contentDir, outDir } from '../src/lib/content/dirs.ts';
 import { CACHE_ROOT } from '../src/lib/content/current.ts';
 import { displayPath } from '../src/lib/display-path.ts';
-import { closePagefind } from '../src/lib/pagefind-index.ts';
+import { closePagefind } from '../src/lib/search/pagefind-index.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** A path for a message: `.` alone reads as nothing, so the project's own folder is named in full. */

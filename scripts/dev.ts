@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/lib/content-dirs.ts';
+import { contentDir } from '../src/lib/content/dirs.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** `npm run dev [-- --port 4321] [--host 127.0.0.1]`: live preview of the report folder. */

@@ -1,7 +1,7 @@
 import { displayPath } from '../src/lib/display-path.ts';
-import { contentDir } from '../src/lib/content-dirs.ts';
-import { scaffold } from '../src/lib/scaffold.ts';
-import { KINDS, type Kind } from '../src/lib/templates.ts';
+import { contentDir } from '../src/lib/content/dirs.ts';
+import { scaffold } from '../src/lib/content/scaffold.ts';
+import { KINDS, type Kind } from '../src/lib/content/templates.ts';
 import { main } from './cli.ts';
 
 const USAGE = `usage: npm run new -- <${KINDS.join('|')}> "Title"`;

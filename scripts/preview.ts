@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentDir, outDir } from '../src/lib/content-dirs.ts';
+import { contentDir, outDir } from '../src/lib/content/dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
-import { siteSettings } from '../src/lib/site-settings.ts';
+import { siteSettings } from '../src/lib/content/site-settings.ts';
 import { main } from './cli.ts';
 import { serve } from './lib/serve.ts';
 

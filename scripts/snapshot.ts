@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir } from '../src/lib/content-dirs.ts';
+import { contentDir } from '../src/lib/content/dirs.ts';
 import { EDITIONS_FOLDER } from '../src/lib/content/editions.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { makeSnapshot } from '../src/lib/editions/snapshot.ts';

@@ -1,4 +1,4 @@
-import { chartData, openedClosedChart, type ChartContext, type ChartData } from '../lib/charts.ts';
+import { chartData, openedClosedChart, type ChartContext, type ChartData } from '../lib/charts/charts.ts';
 import { getFindings, getReport, getThemes } from './report.ts';
 
 async function context(): Promise<ChartContext> {
@@ -38,4 +38,4 @@ export async function allCharts(): Promise<ChartData[]> {
 	return [...(await overviewCharts()), ...(await Promise.all(themes.map((theme) => themeCharts(theme.id)))).flat()];
 }
 
-export { chartCsv } from '../lib/charts.ts';
+export { chartCsv } from '../lib/charts/charts.ts';

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { Snapshot } from '../schemas/edition.ts';
-import { contentDir } from '../lib/content-dirs.ts';
+import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { compareEditions, findingHistory, type EditionChanges } from '../lib/editions/compare.ts';
 import { makeSnapshot } from '../lib/editions/snapshot.ts';

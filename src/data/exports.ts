@@ -1,4 +1,4 @@
-import { findingsCsv, findingsJson, findingsJsonSchema, recommendationsCsv, type ExportInput } from '../lib/exports.ts';
+import { findingsCsv, findingsJson, findingsJsonSchema, recommendationsCsv, type ExportInput } from '../lib/exports/exports.ts';
 import { changesCsv } from '../lib/editions/changes-csv.ts';
 import { snapshotJsonSchema } from '../lib/editions/snapshot.ts';
 import { getEditions } from './editions.ts';

@@ -1,6 +1,6 @@
 import { base } from 'astro:config/client';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { contentDir } from '../lib/content-dirs.ts';
+import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { compareByOrder, compareIds } from '../lib/order.ts';
 

@@ -1,7 +1,7 @@
 import { base } from 'astro:config/client';
 import { own } from '../lib/own.ts';
-import type { RowContext } from '../lib/table-render.ts';
-import type { TableRow } from '../lib/table-state.ts';
+import type { RowContext } from '../lib/table/render.ts';
+import type { TableRow } from '../lib/table/state.ts';
 import { getFindings, getReport, type FindingEntry } from './report.ts';
 
 /** Rows per page, both of the no-JavaScript pages and of the table in the browser. */

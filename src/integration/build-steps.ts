@@ -3,11 +3,11 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
-import { editionReadme, type EditionInput } from '../lib/offline-edition.ts';
-import { indexRecords, writePagefindIndex, type PagefindIndex } from '../lib/pagefind-index.ts';
+import { editionReadme, type EditionInput } from '../lib/offline/edition.ts';
+import { indexRecords, writePagefindIndex, type PagefindIndex } from '../lib/search/pagefind-index.ts';
 import { publishedImages } from '../lib/content/published.ts';
-import { searchRecords, type SearchRecord } from '../lib/search-records.ts';
-import { precacheList, serviceWorkerSource } from '../lib/service-worker.ts';
+import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
+import { precacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
 import { offlineEditionName } from '../lib/slug.ts';
 
 /** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */

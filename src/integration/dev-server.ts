@@ -1,14 +1,14 @@
 import type { HookParameters } from 'astro';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { contentDir } from '../lib/content-dirs.ts';
+import { contentDir } from '../lib/content/dirs.ts';
 import { loadedContent, onContentReloaded } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { publishedImages } from '../lib/content/published.ts';
-import { setDevProblems } from '../lib/dev-problems.ts';
-import { closePagefind, pagefindFiles } from '../lib/pagefind-index.ts';
+import { setDevProblems } from '../lib/content/dev-problems.ts';
+import { closePagefind, pagefindFiles } from '../lib/search/pagefind-index.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { searchRecords } from '../lib/search-records.ts';
+import { searchRecords } from '../lib/search/records.ts';
 
 const TYPES: Record<string, string> = {
 	'.js': 'text/javascript',

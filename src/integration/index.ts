@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../lib/content-dirs.ts';
+import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { finishBuild, startSearchIndex, type SearchIndexing } from './build-steps.ts';
 import { devServer } from './dev-server.ts';

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { contentDir } from '../lib/content-dirs.ts';
+import { contentDir } from '../lib/content/dirs.ts';
 import { loadedContent, reloadAfterSave } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseExpression } from '../lib/expression.ts';
+import { parseExpression } from '../lib/figures/expression.ts';
 import { dateSchema, isCalendarDate, isoDateSchema, keySchema, labelSchema, limitedString, limitedText, within } from './common.ts';
 import { LATEST_AS_AT, LENGTH_LIMITS, tooLong } from './limits.ts';
 

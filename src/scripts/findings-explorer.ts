@@ -1,7 +1,7 @@
 import { formatNumber } from '../lib/format.ts';
-import { rowHtml, type RowContext } from '../lib/table-render.ts';
+import { rowHtml, type RowContext } from '../lib/table/render.ts';
 import { loadClassicScript } from './classic-script.ts';
-import { applyState, pageOf, parseState, serializeState, unpackRow, type PackedRow, type TableRow, type TableState } from '../lib/table-state.ts';
+import { applyState, pageOf, parseState, serializeState, unpackRow, type PackedRow, type TableRow, type TableState } from '../lib/table/state.ts';
 
 interface Config {
 	dataUrl: string;

@@ -1,6 +1,6 @@
-import { createSearchEngine, type Stemmer } from '../lib/search-engine.ts';
-import { OFFLINE_INDEX, type SearchBackend } from '../lib/search-api.ts';
-import type { SearchRecord } from '../lib/search-records.ts';
+import { createSearchEngine, type Stemmer } from '../lib/search/engine.ts';
+import { OFFLINE_INDEX, type SearchBackend } from '../lib/search/api.ts';
+import type { SearchRecord } from '../lib/search/records.ts';
 import { loadClassicScript } from './classic-script.ts';
 
 declare global {

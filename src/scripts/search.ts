@@ -1,6 +1,6 @@
 /** The search page: Pagefind's index, facets with counts, and the query and filters in the URL. */
-import { facetCounts } from '../lib/facet-counts.ts';
-import type { FilterCounts, ResultData, SearchBackend } from '../lib/search-api.ts';
+import { facetCounts } from '../lib/search/facet-counts.ts';
+import type { FilterCounts, ResultData, SearchBackend } from '../lib/search/api.ts';
 import { offlineSearch } from './offline-search.ts';
 
 const FACETS = ['theme', 'status', 'outcome', 'year'] as const;

@@ -4,8 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchEngine } from '../../src/lib/search-engine.ts';
-import type { SearchRecord } from '../../src/lib/search-records.ts';
+import { createSearchEngine } from '../../src/lib/search/engine.ts';
+import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { fixture, run } from '../support/run.ts';
 import { unzipInto } from '../support/unzip.ts';
 

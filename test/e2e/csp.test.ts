@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineContentSecurityPolicy } from '../../src/lib/offline-html.ts';
+import { offlineContentSecurityPolicy } from '../../src/lib/offline/html.ts';
 import { launch } from '../support/browser.ts';
 import { fixture, run } from '../support/run.ts';
 import { serve } from '../support/serve.ts';

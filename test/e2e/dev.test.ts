@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireBuildLock, buildLockPath } from '../../src/lib/build-lock.ts';
+import { acquireBuildLock, buildLockPath } from '../../src/lib/build/lock.ts';
 import { launch } from '../support/browser.ts';
 import { fixture, ROOT, userEnv } from '../support/run.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { overBudget, weighPage } from '../../src/lib/budgets.ts';
+import { overBudget, weighPage } from '../../src/lib/build/budgets.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'findings-budget-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));

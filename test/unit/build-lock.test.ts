@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireBuildLock } from '../../src/lib/build-lock.ts';
+import { acquireBuildLock } from '../../src/lib/build/lock.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-lock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -14,7 +14,7 @@ writeFileSync(
 	holder,
 	`import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-const { acquireBuildLock } = await import(${JSON.stringify(new URL('../../src/lib/build-lock.ts', import.meta.url).href)});
+const { acquireBuildLock } = await import(${JSON.stringify(new URL('../../src/lib/build/lock.ts', import.meta.url).href)});
 const [lock, log, hold] = process.argv.slice(2);
 const release = await acquireBuildLock(lock, () => appendFileSync(log, 'wait ' + process.pid + '\\n'));
 appendFileSync(log, 'start ' + process.pid + '\\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, openedClosedChart, yearsOf, type ChartContext, type ChartFinding } from '../../src/lib/charts.ts';
-import { toCsv } from '../../src/lib/csv.ts';
+import { chartData, openedClosedChart, yearsOf, type ChartContext, type ChartFinding } from '../../src/lib/charts/charts.ts';
+import { toCsv } from '../../src/lib/exports/csv.ts';
 
 const context: ChartContext = {
 	language: 'en-GB',

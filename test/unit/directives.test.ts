@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDirective, type Directive, type DirectiveContext } from '../../src/lib/directives.ts';
+import { evaluateDirective, type Directive, type DirectiveContext } from '../../src/lib/markdown/directives.ts';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
 
 const context: DirectiveContext = {

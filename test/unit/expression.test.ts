@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExpression, evaluate, parseExpression, type Countable } from '../../src/lib/expression.ts';
+import { checkExpression, evaluate, parseExpression, type Countable } from '../../src/lib/figures/expression.ts';
 
 const findings: Countable[] = [
 	{ status: 'completed', outcome: 'no-case', opened: '2014-11-20', themes: ['leadership', 'culture'], metrics: { allegations: 4, officers: 2 } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameProblems, RESERVED_SLUGS, type NamedEntry } from '../../src/lib/content/names.ts';
-import { fileStem } from '../../src/lib/ids.ts';
+import { fileStem } from '../../src/lib/content/ids.ts';
 
 const FOLDERS = { finding: 'content/findings', theme: 'content/themes', page: 'content/pages' } as const;
 

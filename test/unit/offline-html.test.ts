@@ -1,6 +1,6 @@
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { offlineHref, offlineHtml, offlinePrefix, type OfflinePage } from '../../src/lib/offline-html.ts';
+import { offlineHref, offlineHtml, offlinePrefix, type OfflinePage } from '../../src/lib/offline/html.ts';
 
 const page = (file: string, base = '/audit/'): OfflinePage => ({
 	file,
@@ -101,7 +101,7 @@ describe('pages of the offline edition', () => {
 
 	it('escapes the configuration so that no string in it can end its script or open a comment', () => {
 		const data = { note: '</script><script>alert(1)</script>', comment: '<!-- <script>', both: 'a & b > c', lines: 'x\u2028y\u2029z', findingsUrl: '/audit/findings/' };
-		// As the hosted page holds it, `<` escaped as chart-html.ts does, so that the input itself is one script.
+		// As the hosted page holds it, `<` escaped as charts/chart-html.ts does, so that the input itself is one script.
 		const hosted = `<p>Before</p><script type="application/json">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script><p>After</p>`;
 		const out = offlineHtml(hosted, page('index.html'));
 		expect(out).toBe(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findingsCsv, findingsJson, type ExportInput } from '../../src/lib/exports.ts';
+import { findingsCsv, findingsJson, type ExportInput } from '../../src/lib/exports/exports.ts';
 import { dictionary, own } from '../../src/lib/own.ts';
-import { rowHtml, type RowContext } from '../../src/lib/table-render.ts';
-import type { TableRow } from '../../src/lib/table-state.ts';
+import { rowHtml, type RowContext } from '../../src/lib/table/render.ts';
+import type { TableRow } from '../../src/lib/table/state.ts';
 import { findingSchema } from '../../src/schemas/finding.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 

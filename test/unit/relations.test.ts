@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citation } from '../../src/lib/cite.ts';
+import { citation } from '../../src/lib/exports/cite.ts';
 import { byRecipient, isOverdue, recommendationRows } from '../../src/lib/recommendations.ts';
 import { neighbours, relatedBothWays } from '../../src/lib/relations.ts';
 

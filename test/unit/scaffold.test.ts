@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { scaffold } from '../../src/lib/scaffold.ts';
+import { scaffold } from '../../src/lib/content/scaffold.ts';
 import { fixture, run } from '../support/run.ts';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../src/lib/error-map.ts';
+import { validate } from '../../src/lib/content/error-map.ts';
 import { sortProblems } from '../../src/lib/problems.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { findingSchema } from '../../src/schemas/finding.ts';

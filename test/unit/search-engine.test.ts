@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { facetCounts } from '../../src/lib/facet-counts.ts';
-import { createSearchEngine, excerpt } from '../../src/lib/search-engine.ts';
-import type { SearchBackend } from '../../src/lib/search-api.ts';
-import type { SearchRecord } from '../../src/lib/search-records.ts';
-import { stemmerModule } from '../../src/lib/stemmers.ts';
+import { facetCounts } from '../../src/lib/search/facet-counts.ts';
+import { createSearchEngine, excerpt } from '../../src/lib/search/engine.ts';
+import type { SearchBackend } from '../../src/lib/search/api.ts';
+import type { SearchRecord } from '../../src/lib/search/records.ts';
+import { stemmerModule } from '../../src/lib/search/stemmers.ts';
 
 function finding(id: string, content: string, filters: Record<string, string[]>, opened: string): SearchRecord {
 	return { url: `findings/${id}/`, title: `${id}: Finding ${id}`, content, meta: { title: `Finding ${id}`, id, kind: 'Finding' }, filters, sort: { opened } };

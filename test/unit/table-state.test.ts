@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, DEFAULT_STATE, packRow, pageOf, parseState, serializeState, unpackRow, type TableRow } from '../../src/lib/table-state.ts';
+import { applyState, DEFAULT_STATE, packRow, pageOf, parseState, serializeState, unpackRow, type TableRow } from '../../src/lib/table/state.ts';
 
 const metrics = ['allegations', 'officers'];
 const rows: TableRow[] = [
@@ -52,7 +52,7 @@ describe('findings table state', () => {
 });
 
 describe('figure links', async () => {
-	const { figureQuery } = await import('../../src/lib/figure-links.ts');
+	const { figureQuery } = await import('../../src/lib/figures/figure-links.ts');
 	it('turns what a figure counts into the findings table’s filters', () => {
 		expect(figureQuery('count')).toBe('');
 		expect(figureQuery('count(status=completed)')).toBe('status=completed');

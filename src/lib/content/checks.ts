@@ -2,7 +2,7 @@ import { isCalendarDate } from '../../schemas/common.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import { DUE_YEARS_AFTER_AS_AT, EARLIEST_DATE, LENGTH_LIMITS, tooLong, yearsAfter } from '../../schemas/limits.ts';
 import type { Report } from '../../schemas/report.ts';
-import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../expression.ts';
+import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../figures/expression.ts';
 import type { Problem } from '../problems.ts';
 import type { FindingRecord, Located, ReportContent } from './load.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../../schemas/finding.ts';
 import type { Report } from '../../schemas/report.ts';
 import type { Theme } from '../../schemas/theme.ts';
-import type { DirectiveContext } from '../directives.ts';
+import type { DirectiveContext } from '../markdown/directives.ts';
 import { compareByOrder } from '../order.ts';
 
 /** What directives may name and count: the report's declarations, its themes and its published findings. */

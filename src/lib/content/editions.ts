@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, snapshotSchema, type Snapshot } from '../../schemas/edition.ts';
 import { displayPath } from '../display-path.ts';
-import { validate } from '../error-map.ts';
+import { validate } from './error-map.ts';
 import type { Problem } from '../problems.ts';
 import { parseYaml } from './yaml.ts';
 

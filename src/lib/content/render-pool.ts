@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DirectiveContext } from '../directives.ts';
+import type { DirectiveContext } from '../markdown/directives.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { ImageRegistry } from './images.ts';
 import type { CachedRender } from './render-cache.ts';

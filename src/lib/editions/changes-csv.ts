@@ -1,4 +1,4 @@
-import { toCsv, type Cell } from '../csv.ts';
+import { toCsv, type Cell } from '../exports/csv.ts';
 import type { EditionChanges } from './compare.ts';
 
 /** `/data/changes.csv`: one change a row, as kind, finding, field, before, after. */

@@ -2,8 +2,8 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { evaluateDirective, type DirectiveContext } from '../directives.ts';
-import type { ChartData } from '../charts.ts';
+import { evaluateDirective, type DirectiveContext } from './directives.ts';
+import type { ChartData } from '../charts/charts.ts';
 
 type DirectiveNode = TextDirective | LeafDirective | ContainerDirective;
 

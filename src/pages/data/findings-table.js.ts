@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { tableRows } from '../../data/table.ts';
 import { getReport } from '../../data/report.ts';
-import { packRow } from '../../lib/table-state.ts';
+import { packRow } from '../../lib/table/state.ts';
 
 /**
  * The findings table's rows for the browser. A classic script rather than JSON, so that it also loads from

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { allCharts, chartCsv } from '../../../data/charts.ts';
-import type { ChartData } from '../../../lib/charts.ts';
+import type { ChartData } from '../../../lib/charts/charts.ts';
 
 export async function getStaticPaths() {
 	return (await allCharts()).map((chart) => ({ params: { name: chart.name }, props: { chart } }));

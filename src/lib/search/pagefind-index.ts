@@ -1,5 +1,5 @@
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from './search-records.ts';
+import type { SearchRecord } from './records.ts';
 
 /** Pagefind knows languages by their primary subtag: en-GB → en. */
 export function pagefindLanguage(language: string): string {

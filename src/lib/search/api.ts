@@ -1,6 +1,6 @@
 /**
  * The part of Pagefind's JavaScript API that the search page uses. Pagefind answers it on the hosted site;
- * the offline edition's engine (search-engine.ts) answers it from disk, so the page has one code path.
+ * the offline edition's engine (engine.ts) answers it from disk, so the page has one code path.
  */
 /** Where the offline edition keeps its search records, a classic script setting `self.searchRecords`, from its root. */
 export const OFFLINE_INDEX = '_offline/search-index.js';

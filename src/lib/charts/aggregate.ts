@@ -1,4 +1,4 @@
-import { evaluate, type Countable } from './expression.ts';
+import { evaluate, type Countable } from '../figures/expression.ts';
 
 /** Findings per theme id, through the same expression evaluation as figures and charts. */
 export function countByTheme(findings: readonly Countable[], themeIds: readonly string[]): Record<string, number> {

@@ -1,7 +1,7 @@
-import { dictionary, own } from './own.ts';
-import type { FilterCounts, ResultData, SearchBackend, SearchOptions } from './search-api.ts';
-import type { SearchRecord } from './search-records.ts';
-import { escapeHtml } from './table-render.ts';
+import { dictionary, own } from '../own.ts';
+import type { FilterCounts, ResultData, SearchBackend, SearchOptions } from './api.ts';
+import type { SearchRecord } from './records.ts';
+import { escapeHtml } from '../table/render.ts';
 
 /**
  * A small full-text search over the same records as the Pagefind index, for the offline edition, where

@@ -1,4 +1,4 @@
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 
 // The dev server's integration and its page renderer load this module separately: the process is what they share.
 const KEY = Symbol.for('findings-report.dev-problems');

@@ -1,4 +1,4 @@
-import { FINDING_ID_PATTERN } from '../schemas/finding.ts';
+import { FINDING_ID_PATTERN } from '../../schemas/finding.ts';
 
 /** `2015/INV-07.md` → `INV-07`: sub-folders organise files, they are not part of the id. */
 export function fileStem(relativePath: string): string {

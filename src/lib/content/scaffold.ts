@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from './display-path.ts';
-import { parseYaml } from './content/yaml.ts';
-import { COMPLETED, OPEN } from '../schemas/finding.ts';
-import { markdownFiles } from './content/files.ts';
+import { displayPath } from '../display-path.ts';
+import { parseYaml } from './yaml.ts';
+import { COMPLETED, OPEN } from '../../schemas/finding.ts';
+import { markdownFiles } from './files.ts';
 import { fileStem } from './ids.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../slug.ts';
 import { FOLDERS, findingTemplate, pageTemplate, themeTemplate, type Kind } from './templates.ts';
 
 export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: string };

@@ -1,6 +1,6 @@
-import { formatDate, formatNumber } from './format.ts';
-import { own } from './own.ts';
-import type { TableRow } from './table-state.ts';
+import { formatDate, formatNumber } from '../format.ts';
+import { own } from '../own.ts';
+import type { TableRow } from './state.ts';
 
 /** What a row needs besides its data: labels, the language, and the site's base path. */
 export interface RowContext {

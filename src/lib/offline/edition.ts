@@ -3,10 +3,10 @@ import { basename, join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { offlineHtml } from './offline-html.ts';
-import { OFFLINE_INDEX } from './search-api.ts';
-import { stemmerModule } from './stemmers.ts';
-import type { SearchRecord } from './search-records.ts';
+import { offlineHtml } from './html.ts';
+import { OFFLINE_INDEX } from '../search/api.ts';
+import { stemmerModule } from '../search/stemmers.ts';
+import type { SearchRecord } from '../search/records.ts';
 
 export interface EditionInput {
 	/** The built site. */

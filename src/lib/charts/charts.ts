@@ -1,7 +1,7 @@
-import { toCsv } from './csv.ts';
-import { evaluate, type Condition, type Countable } from './expression.ts';
-import { formatNumber } from './format.ts';
-import { own } from './own.ts';
+import { toCsv } from '../exports/csv.ts';
+import { evaluate, type Condition, type Countable } from '../figures/expression.ts';
+import { formatNumber } from '../format.ts';
+import { own } from '../own.ts';
 
 export const CHART_BY = ['status', 'outcome', 'theme', 'year'] as const;
 export type ChartBy = (typeof CHART_BY)[number];

@@ -3,7 +3,7 @@
  * `count`, `count(<filter>)`, `sum(<metric>)`, `sum(<metric>, <filter>)`, where a filter is
  * `field=value` pairs joined by `,` and every pair must hold. `year` is the year a finding was opened.
  */
-import { own } from './own.ts';
+import { own } from '../own.ts';
 
 export const FILTER_FIELDS = ['status', 'outcome', 'theme', 'year'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import type { Finding } from '../schemas/finding.ts';
-import { findingsExportSchema, type FindingsExport } from '../schemas/export.ts';
-import type { Report } from '../schemas/report.ts';
+import type { Finding } from '../../schemas/finding.ts';
+import { findingsExportSchema, type FindingsExport } from '../../schemas/export.ts';
+import type { Report } from '../../schemas/report.ts';
 import { toCsv } from './csv.ts';
-import { daysBetween } from './format.ts';
-import { own } from './own.ts';
-import { recommendationRows } from './recommendations.ts';
+import { daysBetween } from '../format.ts';
+import { own } from '../own.ts';
+import { recommendationRows } from '../recommendations.ts';
 
 export interface ExportInput {
 	report: Report;

@@ -1,5 +1,5 @@
-import { dictionary, own } from './own.ts';
-import type { FilterCounts, SearchBackend, SearchOptions } from './search-api.ts';
+import { dictionary, own } from '../own.ts';
+import type { FilterCounts, SearchBackend, SearchOptions } from './api.ts';
 
 /** Counts copied into objects without a prototype, so that `counts[facet][value]` is a count for any label, `toString` included. */
 function ownCounts(counts: FilterCounts | undefined): FilterCounts {

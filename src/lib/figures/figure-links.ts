@@ -1,5 +1,5 @@
 import { parseExpression } from './expression.ts';
-import { DEFAULT_STATE, serializeState, type TableState } from './table-state.ts';
+import { DEFAULT_STATE, serializeState, type TableState } from '../table/state.ts';
 
 /**
  * The findings-table query that shows what a figure counts: `count(status=completed)` → `status=completed`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from './content/yaml.ts';
+import { parseYaml } from './yaml.ts';
 
 /** The base path of a site published at `site`: `https://example.org/report/` → `/report/`; none → `/`. */
 export function siteBase(site: string | undefined): string {

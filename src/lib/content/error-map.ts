@@ -1,8 +1,8 @@
 import type { z } from 'astro/zod';
-import { fieldName, type Problem } from './problems.ts';
-import type { YamlSource } from './content/yaml.ts';
-import { editDistance } from './edit-distance.ts';
-import { characters, withSeparators } from '../schemas/limits.ts';
+import { fieldName, type Problem } from '../problems.ts';
+import type { YamlSource } from './yaml.ts';
+import { editDistance } from '../edit-distance.ts';
+import { characters, withSeparators } from '../../schemas/limits.ts';
 
 type Schema = z.core.$ZodType;
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { html as spec, parse, type DefaultTreeAdapterTypes as Tree, type Token } from 'parse5';
-import { scriptJson } from './script-json.ts';
-import { escapeHtml } from './table-render.ts';
+import { scriptJson } from '../script-json.ts';
+import { escapeHtml } from '../table/render.ts';
 
 /**
  * Turns a built page into its offline-edition copy, which is opened from disk: there, an address such as

@@ -1,7 +1,7 @@
 import type { ChartData } from './charts.ts';
-import { formatNumber } from './format.ts';
-import { scriptJson } from './script-json.ts';
-import { escapeHtml } from './table-render.ts';
+import { formatNumber } from '../format.ts';
+import { scriptJson } from '../script-json.ts';
+import { escapeHtml } from '../table/render.ts';
 
 /**
  * A chart as the contract's `<figure data-chart>`: caption, summary, switch, canvas and the table with the

@@ -1,8 +1,8 @@
-import { own } from './own.ts';
-import { CHART_BY, chartData, type ChartBy, type ChartContext, type ChartData, type ChartFinding } from './charts.ts';
-import { checkExpression, evaluate, FILTER_FIELDS, parseFilter, type Condition, type Expression, type Vocabulary } from './expression.ts';
-import { editDistance } from './edit-distance.ts';
-import { formatNumber } from './format.ts';
+import { own } from '../own.ts';
+import { CHART_BY, chartData, type ChartBy, type ChartContext, type ChartData, type ChartFinding } from '../charts/charts.ts';
+import { checkExpression, evaluate, FILTER_FIELDS, parseFilter, type Condition, type Expression, type Vocabulary } from '../figures/expression.ts';
+import { editDistance } from '../edit-distance.ts';
+import { formatNumber } from '../format.ts';
 
 export const TEXT_DIRECTIVES = ['figure', 'count', 'sum'] as const;
 export const BLOCK_DIRECTIVES = ['chart'] as const;

@@ -1,5 +1,5 @@
-import { own } from './own.ts';
-import type { ReportContent } from './content/load.ts';
+import { own } from '../own.ts';
+import type { ReportContent } from '../content/load.ts';
 
 /** One searchable page: a finding, a theme or a chapter. The same records feed every search index. */
 export interface SearchRecord {
