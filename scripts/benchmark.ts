@@ -13,12 +13,18 @@ import { measure, type Measured } from './lib/measure.ts';
  */
 const node = process.execPath;
 const seconds = (run: Measured) => `${run.seconds.toFixed(1)} s`;
-const memory = (run: Measured) => (run.peakBytes === undefined ? 'peak memory unknown' : `peak memory ${Math.round(run.peakBytes / 1e6).toLocaleString('en')} MB`);
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? '?' : `${(a / b).toFixed(1)}×`);
+const memory = (run: Measured) =>
+	run.peakBytes === undefined
+		? 'peak memory unknown'
+		: `peak memory ${Math.round(run.peakBytes / 1e6).toLocaleString('en')} MB`;
+const ratio = (a: number | undefined, b: number | undefined) =>
+	a === undefined || !b ? '?' : `${(a / b).toFixed(1)}×`;
 
 /** The files of a built site, relative to it. */
 function siteFiles(dir: string): string[] {
-	return readdirSync(dir, { recursive: true }).map(String).filter((file) => statSync(join(dir, file)).isFile());
+	return readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((file) => statSync(join(dir, file)).isFile());
 }
 
 function onDisk(dir: string, files: readonly string[]): string {
@@ -36,8 +42,12 @@ function sizeOf(dir: string, file: string | undefined): string {
  * for another one in this install (npm run build elsewhere), which makes its time meaningless.
  */
 function steps(run: Measured): string {
-	const times = [...run.stdout.matchAll(/^(check|pages|search index|offline edition)[^:]*: ([\d.]+ s)$/gm)].map(([, step, time]) => `${step} ${time}`);
-	const waited = run.stdout.includes('Waiting for another build') ? '; it WAITED for another build in this install, so its time is too long' : '';
+	const times = [...run.stdout.matchAll(/^(check|pages|search index|offline edition)[^:]*: ([\d.]+ s)$/gm)].map(
+		([, step, time]) => `${step} ${time}`,
+	);
+	const waited = run.stdout.includes('Waiting for another build')
+		? '; it WAITED for another build in this install, so its time is too long'
+		: '';
 	return `${times.join(', ')}${waited}`;
 }
 
@@ -56,11 +66,17 @@ await main(async () => {
 		console.error(`Generating ${count.toLocaleString('en')} findings…`);
 		await measure(node, ['scripts/generate-report.ts', content, String(count)], { cwd: projectRoot });
 		console.error('Building the floor (bare Astro + Pagefind)…');
-		const floor = await measure(node, ['bench/floor/build.ts'], { cwd: projectRoot, env: { ...process.env, FLOOR_CONTENT: join(content, 'findings'), FLOOR_OUT: floorOut } });
+		const floor = await measure(node, ['bench/floor/build.ts'], {
+			cwd: projectRoot,
+			env: { ...process.env, FLOOR_CONTENT: join(content, 'findings'), FLOOR_OUT: floorOut },
+		});
 		console.error('Building the report…');
 		const ours = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
 		// The first finding the generator wrote, whatever year folder it sits in.
-		const edited = readdirSync(join(content, 'findings'), { recursive: true }).map(String).filter((file) => file.endsWith('.md')).sort((a, b) => a.localeCompare(b))[0];
+		const edited = readdirSync(join(content, 'findings'), { recursive: true })
+			.map(String)
+			.filter((file) => file.endsWith('.md'))
+			.sort((a, b) => a.localeCompare(b))[0];
 		if (!edited) throw new Error(`the generator wrote no findings into ${content}`);
 		appendFileSync(join(content, 'findings', edited), '\nOne sentence added to measure a rebuild.\n');
 		console.error(`Rebuilding after editing findings/${edited}…`);
@@ -69,24 +85,41 @@ await main(async () => {
 		const check = await measure(node, ['scripts/check.ts'], { cwd: projectRoot, env });
 
 		const files = siteFiles(out);
-		const html = files.filter((file) => file.endsWith('.html')).map((file) => ({ file, bytes: statSync(join(out, file)).size }));
-		const largest = html.reduce<(typeof html)[number] | undefined>((a, b) => (!a || b.bytes > a.bytes ? b : a), undefined);
+		const html = files
+			.filter((file) => file.endsWith('.html'))
+			.map((file) => ({ file, bytes: statSync(join(out, file)).size }));
+		const largest = html.reduce<(typeof html)[number] | undefined>(
+			(a, b) => (!a || b.bytes > a.bytes ? b : a),
+			undefined,
+		);
 		const floorFiles = siteFiles(floorOut);
 		const zip = files.find((file) => file.endsWith('-offline.zip'));
 		const rows: [string, string][] = [
 			['findings', count.toLocaleString('en')],
 			['floor: bare Astro + Pagefind (bench/floor)', `${seconds(floor)}, ${memory(floor)}`],
 			['ours: check, Astro, search index, offline edition', `${seconds(ours)}, ${memory(ours)} (${steps(ours)})`],
-			['ours / floor', `${ratio(ours.seconds, floor.seconds)} the time, ${ratio(ours.peakBytes, floor.peakBytes)} the peak memory`],
-			['rebuild after editing one finding', `${seconds(rebuild)}, ${memory(rebuild)}, ${ratio(rebuild.seconds, ours.seconds)} the cold build (${steps(rebuild)})`],
+			[
+				'ours / floor',
+				`${ratio(ours.seconds, floor.seconds)} the time, ${ratio(ours.peakBytes, floor.peakBytes)} the peak memory`,
+			],
+			[
+				'rebuild after editing one finding',
+				`${seconds(rebuild)}, ${memory(rebuild)}, ${ratio(rebuild.seconds, ours.seconds)} the cold build (${steps(rebuild)})`,
+			],
 			['check only (`npm run check`)', `${seconds(check)}, ${memory(check)}`],
-			['pages (HTML files)', `${html.length.toLocaleString('en')} (floor: ${floorFiles.filter((file) => file.endsWith('.html')).length.toLocaleString('en')}, with ${floorFiles.some((file) => file.startsWith('pagefind/')) ? 'a' : 'no'} pagefind/ folder)`],
+			[
+				'pages (HTML files)',
+				`${html.length.toLocaleString('en')} (floor: ${floorFiles.filter((file) => file.endsWith('.html')).length.toLocaleString('en')}, with ${floorFiles.some((file) => file.startsWith('pagefind/')) ? 'a' : 'no'} pagefind/ folder)`,
+			],
 			['site on disk', `${onDisk(out, files)} (floor: ${onDisk(floorOut, floorFiles)})`],
 			['largest HTML page', largest ? `${largest.file}: ${(largest.bytes / 1e6).toFixed(2)} MB` : 'missing'],
 			['findings/index.html', sizeOf(out, 'findings/index.html')],
 			['data/findings-table.js (loaded by the table)', sizeOf(out, 'data/findings-table.js')],
 			['data/findings.json', sizeOf(out, 'data/findings.json')],
-			[`offline edition${zip ? `, ${zip}` : ''}`, zip ? `${(statSync(join(out, zip)).size / 1e6).toFixed(1)} MB` : 'missing'],
+			[
+				`offline edition${zip ? `, ${zip}` : ''}`,
+				zip ? `${(statSync(join(out, zip)).size / 1e6).toFixed(1)} MB` : 'missing',
+			],
 		];
 		console.log('| | |\n|---|---|');
 		for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);

@@ -46,7 +46,10 @@ await main(async () => {
 		return 1;
 	}
 	const restored = clearLeftovers(out, CACHE_ROOT);
-	if (restored) console.log(`Restored the previous site at ${shown} from ${displayPath(restored)}: a build was stopped while replacing it.`);
+	if (restored)
+		console.log(
+			`Restored the previous site at ${shown} from ${displayPath(restored)}: a build was stopped while replacing it.`,
+		);
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
 	if (!(await reportProblems(content))) {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
@@ -65,13 +68,18 @@ await main(async () => {
 	// Astro lets these variables of the shell override its own: `DEV=1 npm run build` would build a dev site.
 	for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[name];
 	const { build } = await import('astro');
-	const release = await acquireBuildLock(buildLockPath(projectRoot), () => console.log('Waiting for another build in this install to finish…'));
+	const release = await acquireBuildLock(buildLockPath(projectRoot), () =>
+		console.log('Waiting for another build in this install to finish…'),
+	);
 	try {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		// Astro puts its stack inside the message; the author needs the first lines only.
-		const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
+		const message = (error instanceof Error ? error.message : String(error))
+			.split('\n')
+			.filter((line) => !/^\s+at /.test(line))
+			.join('\n');
 		console.error(`Build failed: ${message.trim()}`);
 		console.error(`${shown} was left as it was.`);
 		return 1;

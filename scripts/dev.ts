@@ -4,11 +4,17 @@ import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** `npm run dev [-- --port 4321] [--host 127.0.0.1]`: live preview of the report folder. */
 await main(async () => {
-	const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' } }, allowPositionals: false });
+	const { values } = parseArgs({
+		options: { port: { type: 'string' }, host: { type: 'string' } },
+		allowPositionals: false,
+	});
 	// Problems are shown but do not stop the preview: the author is here to fix them.
 	await reportProblems(contentDir());
 	const { dev } = await import('astro');
-	const server = await dev({ root: projectRoot, server: { ...(values.port && { port: Number(values.port) }), ...(values.host && { host: values.host }) } });
+	const server = await dev({
+		root: projectRoot,
+		server: { ...(values.port && { port: Number(values.port) }), ...(values.host && { host: values.host }) },
+	});
 	await new Promise<void>((resolve) => server.watcher.on('close', resolve));
 	return 0;
 });

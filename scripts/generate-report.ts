@@ -8,7 +8,10 @@ import { main } from './cli.ts';
  * and benchmarks: `npm run generate -- <folder> <findings>`.
  */
 const THEMES = ['access', 'timeliness', 'records', 'oversight', 'training', 'funding', 'partnerships', 'complaints'];
-const WORDS = 'review process record referral delay school council archive notice officer board audit contract budget policy training survey staff'.split(' ');
+const WORDS =
+	'review process record referral delay school council archive notice officer board audit contract budget policy training survey staff'.split(
+		' ',
+	);
 
 function random(seed: number) {
 	return () => {
@@ -30,7 +33,10 @@ await main(() => {
 	rmSync(folder, { recursive: true, force: true });
 	for (const theme of THEMES) {
 		mkdirSync(join(folder, 'themes'), { recursive: true });
-		writeFileSync(join(folder, 'themes', `${theme}.md`), `---\n${stringify({ title: `Theme ${theme}`, summary: `Findings about ${theme}.` })}---\nNarrative of the ${theme} theme.\n`);
+		writeFileSync(
+			join(folder, 'themes', `${theme}.md`),
+			`---\n${stringify({ title: `Theme ${theme}`, summary: `Findings about ${theme}.` })}---\nNarrative of the ${theme} theme.\n`,
+		);
 	}
 	let completed = 0;
 	let cases = 0;
@@ -48,15 +54,29 @@ await main(() => {
 			status: isCompleted ? 'completed' : 'open',
 			...(isCompleted && { outcome, closed: `${year + 1}-06-30` }),
 			opened,
-			themes: [pick(THEMES), ...(next() < 0.4 ? [pick(THEMES)] : [])].filter((theme, i, all) => all.indexOf(theme) === i),
+			themes: [pick(THEMES), ...(next() < 0.4 ? [pick(THEMES)] : [])].filter(
+				(theme, i, all) => all.indexOf(theme) === i,
+			),
 			metrics: { cases: cases_, cost: Math.floor(next() * 100_000), staff: Math.floor(next() * 9) },
-			...(isCompleted && next() < 0.3 && { recommendations: [{ text: `Improve the ${words(3)}.`, to: pick(['The council', 'The board', 'The ministry']), due: `${year + 2}-03-31` }] }),
+			...(isCompleted &&
+				next() < 0.3 && {
+					recommendations: [
+						{
+							text: `Improve the ${words(3)}.`,
+							to: pick(['The council', 'The board', 'The ministry']),
+							due: `${year + 2}-03-31`,
+						},
+					],
+				}),
 			...(index > 1 && next() < 0.05 && { related: [`F-${String(index - 1).padStart(5, '0')}`] }),
 		};
 		if (isCompleted) completed++;
 		cases += cases_;
 		mkdirSync(join(folder, 'findings', String(year)), { recursive: true });
-		writeFileSync(join(folder, 'findings', String(year), `${id}.md`), `---\n${stringify(data)}---\n${words(60)}.\n\n${words(80)}.\n`);
+		writeFileSync(
+			join(folder, 'findings', String(year), `${id}.md`),
+			`---\n${stringify(data)}---\n${words(60)}.\n\n${words(80)}.\n`,
+		);
 	}
 	const report = {
 		title: `Synthetic report of ${count} findings`,

@@ -11,11 +11,15 @@ import { serve } from './lib/serve.ts';
  * report's base path, redirecting a folder's address without its trailing slash (`/findings` → `/findings/`).
  */
 await main(async () => {
-	const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' } }, allowPositionals: false });
+	const { values } = parseArgs({
+		options: { port: { type: 'string' }, host: { type: 'string' } },
+		allowPositionals: false,
+	});
 	const out = outDir();
 	if (!existsSync(out)) throw new Error(`${displayPath(out)} does not exist yet; run npm run build first`);
 	const port = values.port === undefined ? 4321 : Number(values.port);
-	if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port ${values.port} is not a port number; use one from 1 to 65535, e.g. --port 4321`);
+	if (!Number.isInteger(port) || port < 0 || port > 65_535)
+		throw new Error(`--port ${values.port} is not a port number; use one from 1 to 65535, e.g. --port 4321`);
 	const { base } = siteSettings(contentDir());
 	const server = await serve(out, base, { port, host: values.host ?? 'localhost' });
 	console.log(`Serving ${displayPath(out)} at ${server.origin}${base} (Ctrl+C to stop).`);

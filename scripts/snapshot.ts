@@ -18,7 +18,9 @@ await main(async () => {
 	const path = join(dir, EDITIONS_FOLDER, `${asAt}.json`);
 	// Said first: the check would only report it as a snapshot dated on this edition's asAt.
 	if (asAt && existsSync(path)) {
-		console.error(`${displayPath(path)} already exists; nothing was written. A snapshot records one edition: set the next edition's asAt in report.yaml first.`);
+		console.error(
+			`${displayPath(path)} already exists; nothing was written. A snapshot records one edition: set the next edition's asAt in report.yaml first.`,
+		);
 		return 1;
 	}
 	const content = printProblems(read);

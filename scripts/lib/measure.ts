@@ -63,7 +63,11 @@ const canSample = (() => {
  * Runs a command to its end, sampling its process tree's memory every `intervalMs`; rejects with the end of its
  * output when it fails, so that the reason shows.
  */
-export function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; intervalMs?: number } = {}): Promise<Measured> {
+export function measure(
+	command: string,
+	args: readonly string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; intervalMs?: number } = {},
+): Promise<Measured> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -86,7 +90,11 @@ export function measure(command: string, args: readonly string[], options: { cwd
 			const seconds = (performance.now() - started) / 1000;
 			if (code === 0) return resolve({ seconds, peakBytes: canSample ? peak : undefined, stdout, stderr });
 			const tail = (stderr.trim() || stdout.trim()).split('\n').slice(-20).join('\n');
-			reject(new Error(`${[command, ...args].join(' ')} ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}${tail ? `:\n${tail}` : ''}`));
+			reject(
+				new Error(
+					`${[command, ...args].join(' ')} ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}${tail ? `:\n${tail}` : ''}`,
+				),
+			);
 		});
 	});
 }

@@ -31,7 +31,11 @@ export interface ServeOptions {
  * Serves a built site the way a static host does (a folder's address without its slash is redirected to it, a
  * folder serves its index.html, anything else missing is a 404), under the site's base path when it has one.
  */
-export async function serve(root: string, base = '/', options: ServeOptions = {}): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serve(
+	root: string,
+	base = '/',
+	options: ServeOptions = {},
+): Promise<{ origin: string; close(): Promise<void> }> {
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://x');
 		const requested = decodeURIComponent(url.pathname);

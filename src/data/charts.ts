@@ -15,7 +15,11 @@ export async function overviewCharts(): Promise<ChartData[]> {
 		chartData('findings-by-status', { by: 'status' }, findings, ctx),
 		chartData('findings-by-outcome', { by: 'outcome' }, findings, ctx),
 		...(ctx.themes.length ? [chartData('findings-by-theme', { by: 'theme' }, findings, ctx)] : []),
-		...(ctx.themes.length ? Object.keys(ctx.metrics).map((metric) => chartData(`${metric}-by-theme`, { by: 'theme', metric }, findings, ctx)) : []),
+		...(ctx.themes.length
+			? Object.keys(ctx.metrics).map((metric) =>
+					chartData(`${metric}-by-theme`, { by: 'theme', metric }, findings, ctx),
+				)
+			: []),
 		openedClosedChart('findings-by-year', findings, ctx),
 	];
 	return charts;
@@ -24,7 +28,9 @@ export async function overviewCharts(): Promise<ChartData[]> {
 /** A theme page: its findings by status and by year. */
 export async function themeCharts(themeId: string): Promise<ChartData[]> {
 	const ctx = await context();
-	const findings = (await getFindings()).map((finding) => finding.data).filter((finding) => finding.themes.includes(themeId));
+	const findings = (await getFindings())
+		.map((finding) => finding.data)
+		.filter((finding) => finding.themes.includes(themeId));
 	const theme = ctx.themes.find((candidate) => candidate.id === themeId)?.title ?? themeId;
 	// Named for their theme, so that they make sense in the list of downloads too.
 	return [

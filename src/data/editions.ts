@@ -23,8 +23,14 @@ export function getEditions(): Promise<Editions> {
 	let editions = memo.get(key);
 	if (!editions) {
 		editions = (async () => {
-			const earlier = key.editions.length ? (await getCollection('editions')).map((entry) => entry.data).sort((a, b) => (a.asAt < b.asAt ? -1 : 1)) : [];
-			const current = makeSnapshot({ report: await getReport(), themes: await getThemes(), findings: await getFindings() });
+			const earlier = key.editions.length
+				? (await getCollection('editions')).map((entry) => entry.data).sort((a, b) => (a.asAt < b.asAt ? -1 : 1))
+				: [];
+			const current = makeSnapshot({
+				report: await getReport(),
+				themes: await getThemes(),
+				findings: await getFindings(),
+			});
 			const latest = earlier.at(-1);
 			return { earlier, current, changes: latest && compareEditions(latest, current) };
 		})();

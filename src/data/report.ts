@@ -39,21 +39,29 @@ export function bodyHtml(entry: { rendered?: { html: string } | undefined }): st
 }
 
 /** Whether an entry's body draws a chart, so that its page loads the chart script, and only then. */
-export function bodyHasChart(entry: { rendered?: { metadata?: Record<string, unknown> | undefined } | undefined }): boolean {
+export function bodyHasChart(entry: {
+	rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
+}): boolean {
 	return entry.rendered?.metadata?.hasChart === true;
 }
 
 export function getThemes(): Promise<ThemeEntry[]> {
-	return once('themes', async () => (hasThemes() ? (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data)) : []));
+	return once('themes', async () =>
+		hasThemes() ? (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data)) : [],
+	);
 }
 
 /** Published findings only: a draft is in no page, chart, figure, count, download or index. */
 export function getFindings(): Promise<FindingEntry[]> {
-	return once('findings', async () => (await getCollection('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id)));
+	return once('findings', async () =>
+		(await getCollection('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id)),
+	);
 }
 
 export function getPages(): Promise<PageEntry[]> {
-	return once('pages', async () => (hasPages() ? (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data)) : []));
+	return once('pages', async () =>
+		hasPages() ? (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data)) : [],
+	);
 }
 
 /** A path under the site's base, e.g. `url('findings/INV-07/')`. (import.meta.env.BASE_URL is '/' in Astro 7's server build.) */

@@ -27,6 +27,12 @@ export async function tableRows(findings?: FindingEntry[]): Promise<TableRow[]> 
 
 export async function rowContext(): Promise<RowContext> {
 	const report = await getReport();
-	const labels = (map: Record<string, { label: string }>) => Object.fromEntries(Object.entries(map).map(([key, { label }]) => [key, label]));
-	return { statuses: labels(report.statuses), outcomes: labels(report.outcomes), language: report.language, base: base.endsWith('/') ? base : `${base}/` };
+	const labels = (map: Record<string, { label: string }>) =>
+		Object.fromEntries(Object.entries(map).map(([key, { label }]) => [key, label]));
+	return {
+		statuses: labels(report.statuses),
+		outcomes: labels(report.outcomes),
+		language: report.language,
+		base: base.endsWith('/') ? base : `${base}/`,
+	};
 }

@@ -61,7 +61,9 @@ export async function finishBuild(dist: string, content: ReportContent, search: 
 	const { records } = search;
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
-	const index = search.index.then((started) => writePagefindIndex(started, join(dist, 'pagefind'))).then(() => step('search index'));
+	const index = search.index
+		.then((started) => writePagefindIndex(started, join(dist, 'pagefind')))
+		.then(() => step('search index'));
 	const zipped = offlineEdition({
 		dist,
 		base: content.base,

@@ -45,13 +45,25 @@ export function devServer({ server, logger }: HookParameters<'astro:server:setup
 	});
 	server.httpServer?.on('close', () => void closePagefind());
 	const show = (content: ReportContent) => {
-		const images = new Map(publishedImages(content).map((image) => [image.output, () => readFileSync(image.source)] as const));
+		const images = new Map(
+			publishedImages(content).map((image) => [image.output, () => readFileSync(image.source)] as const),
+		);
 		files = images;
 		if (content.report)
 			indexing = indexing
 				.then(() => pagefindFiles(searchRecords(content), content.report!.data.language))
-				.then((index) => void (files = new Map([...images, ...[...index].map(([path, bytes]) => [`pagefind/${path}`, () => bytes] as const)])))
-				.catch((error: unknown) => logger.error(`The search index could not be built: ${error instanceof Error ? error.message : String(error)}`));
+				.then(
+					(index) =>
+						void (files = new Map([
+							...images,
+							...[...index].map(([path, bytes]) => [`pagefind/${path}`, () => bytes] as const),
+						])),
+				)
+				.catch((error: unknown) =>
+					logger.error(
+						`The search index could not be built: ${error instanceof Error ? error.message : String(error)}`,
+					),
+				);
 		setDevProblems(content.problems);
 		const text = content.problems.map(formatProblem).join('\n');
 		if (text === last) return;

@@ -15,7 +15,8 @@ export function formatNumber(value: number, language: string): string {
 export function formatDate(isoDate: string, language: string, style: 'long' | 'medium' = 'long'): string {
 	const key = `${language} ${style}`;
 	let format = dateFormats.get(key);
-	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' })));
+	if (!format)
+		dateFormats.set(key, (format = new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' })));
 	return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 

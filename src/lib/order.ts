@@ -6,6 +6,9 @@ export function compareIds(a: string, b: string): number {
 }
 
 /** Themes and pages: by `order` when given (those first), then by title. */
-export function compareByOrder(a: { order?: number | undefined; title: string }, b: { order?: number | undefined; title: string }): number {
+export function compareByOrder(
+	a: { order?: number | undefined; title: string },
+	b: { order?: number | undefined; title: string },
+): number {
 	return (a.order ?? Infinity) - (b.order ?? Infinity) || collator.compare(a.title, b.title);
 }

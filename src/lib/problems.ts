@@ -11,7 +11,9 @@ export function formatProblem({ file, line, field, message }: Problem): string {
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-	return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
+	return [...problems].sort(
+		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field),
+	);
 }
 
 /** `['recommendations', 1, 'due']` → `recommendations[1].due`. */

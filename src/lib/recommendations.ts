@@ -10,7 +10,11 @@ export interface RecommendationRow extends Recommendation {
 
 /** Still awaiting action (made or accepted) after its due date, as at the report's date. */
 export function isOverdue(recommendation: Pick<Recommendation, 'status' | 'due'>, asAt: string): boolean {
-	return recommendation.due !== undefined && recommendation.due < asAt && (recommendation.status === 'made' || recommendation.status === 'accepted');
+	return (
+		recommendation.due !== undefined &&
+		recommendation.due < asAt &&
+		(recommendation.status === 'made' || recommendation.status === 'accepted')
+	);
 }
 
 export function recommendationRows(
@@ -35,7 +39,9 @@ export function byRecipient(rows: readonly RecommendationRow[]) {
 		.map(([to, items]) => ({
 			to,
 			items,
-			counts: Object.fromEntries(RECOMMENDATION_STATUSES.map((status) => [status, items.filter((item) => item.status === status).length])) as Record<(typeof RECOMMENDATION_STATUSES)[number], number>,
+			counts: Object.fromEntries(
+				RECOMMENDATION_STATUSES.map((status) => [status, items.filter((item) => item.status === status).length]),
+			) as Record<(typeof RECOMMENDATION_STATUSES)[number], number>,
 			overdue: items.filter((item) => item.overdue).length,
 		}))
 		.sort((a, b) => b.items.length - a.items.length || a.to.localeCompare(b.to));

@@ -1,5 +1,7 @@
 /** Related findings both ways: if A names B, B's page lists A too. Ids in the order given. */
-export function relatedBothWays(findings: readonly { id: string; related: readonly string[] }[]): Map<string, string[]> {
+export function relatedBothWays(
+	findings: readonly { id: string; related: readonly string[] }[],
+): Map<string, string[]> {
 	const ids = new Set(findings.map((finding) => finding.id));
 	const related = new Map(findings.map((finding) => [finding.id, new Set<string>()]));
 	for (const { id, related: targets } of findings)

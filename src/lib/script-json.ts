@@ -1,5 +1,11 @@
 /** The characters that could end a script element or open an HTML comment, and the line separators, as escapes. */
-const ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const ESCAPES: Record<string, string> = {
+	'<': '\\u003c',
+	'>': '\\u003e',
+	'&': '\\u0026',
+	'\u2028': '\\u2028',
+	'\u2029': '\\u2029',
+};
 
 /**
  * JSON to put inside a `<script type="application/json">` element. Every way the site embeds data goes through

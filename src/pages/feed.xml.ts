@@ -24,7 +24,10 @@ export const GET: APIRoute = async ({ site }) => {
 		name: reportSlug(report),
 		site: site ? absolute('') : undefined,
 		editions,
-		corrections: (report.corrections ?? []).map((correction) => ({ ...correction, findings: correction.findings.map((id) => ({ id, href: absolute(`findings/${id}/`) })) })),
+		corrections: (report.corrections ?? []).map((correction) => ({
+			...correction,
+			findings: correction.findings.map((id) => ({ id, href: absolute(`findings/${id}/`) })),
+		})),
 	});
 	return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

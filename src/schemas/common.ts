@@ -50,11 +50,18 @@ export function dateSchema(latest?: { date: string; what: string }) {
 						: 'must be a date written as YYYY-MM-DD, e.g. 2017-03-08',
 			})
 			.superRefine((text, ctx) => {
-				if (!isCalendarDate(text)) ctx.addIssue({ code: 'custom', message: 'must be a real date written as YYYY-MM-DD, e.g. 2017-03-08' });
+				if (!isCalendarDate(text))
+					ctx.addIssue({ code: 'custom', message: 'must be a real date written as YYYY-MM-DD, e.g. 2017-03-08' });
 				else if (text < EARLIEST_DATE)
-					ctx.addIssue({ code: 'custom', message: `${text} is before ${EARLIEST_DATE}, the earliest date a report may hold; check the year` });
+					ctx.addIssue({
+						code: 'custom',
+						message: `${text} is before ${EARLIEST_DATE}, the earliest date a report may hold; check the year`,
+					});
 				else if (latest && text > latest.date)
-					ctx.addIssue({ code: 'custom', message: `${text} is after ${latest.date}, the latest ${latest.what}; check the year` });
+					ctx.addIssue({
+						code: 'custom',
+						message: `${text} is after ${latest.date}, the latest ${latest.what}; check the year`,
+					});
 			}),
 	);
 }

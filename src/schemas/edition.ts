@@ -17,7 +17,9 @@ export const snapshotFindingSchema = z.strictObject({
 	closed: date.optional(),
 	themes: z.array(z.string()),
 	metrics: z.record(z.string(), z.number()),
-	recommendations: z.array(z.strictObject({ text: z.string(), to: z.string(), status: z.enum(RECOMMENDATION_STATUSES), due: date.optional() })),
+	recommendations: z.array(
+		z.strictObject({ text: z.string(), to: z.string(), status: z.enum(RECOMMENDATION_STATUSES), due: date.optional() }),
+	),
 });
 
 /**

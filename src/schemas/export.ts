@@ -14,7 +14,13 @@ export const exportedFindingSchema = z.strictObject({
 	themes: z.array(z.string()),
 	metrics: z.record(z.string(), z.number().min(0)),
 	recommendations: z.array(
-		z.strictObject({ text: z.string(), to: z.string(), status: z.enum(RECOMMENDATION_STATUSES), due: z.iso.date().optional(), overdue: z.boolean() }),
+		z.strictObject({
+			text: z.string(),
+			to: z.string(),
+			status: z.enum(RECOMMENDATION_STATUSES),
+			due: z.iso.date().optional(),
+			overdue: z.boolean(),
+		}),
 	),
 	related: z.array(z.string()),
 	tags: z.array(z.string()),

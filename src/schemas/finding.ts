@@ -39,15 +39,35 @@ export const findingSchema = z
 		(finding, ctx) => {
 			const completed = finding.status === COMPLETED;
 			if (completed && finding.outcome === undefined)
-				ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'is required when status is completed; add one of the outcomes declared in report.yaml' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['outcome'],
+					message: 'is required when status is completed; add one of the outcomes declared in report.yaml',
+				});
 			if (finding.status === OPEN && finding.outcome !== undefined)
-				ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'must not be set while status is open; remove it, or change the status' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['outcome'],
+					message: 'must not be set while status is open; remove it, or change the status',
+				});
 			if (completed && finding.closed === undefined)
-				ctx.addIssue({ code: 'custom', path: ['closed'], message: 'is required when status is completed; add the date the finding was closed (YYYY-MM-DD)' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['closed'],
+					message: 'is required when status is completed; add the date the finding was closed (YYYY-MM-DD)',
+				});
 			if (finding.status === OPEN && finding.closed !== undefined)
-				ctx.addIssue({ code: 'custom', path: ['closed'], message: 'must not be set while status is open; remove it, or change the status' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['closed'],
+					message: 'must not be set while status is open; remove it, or change the status',
+				});
 			if (typeof finding.opened === 'string' && typeof finding.closed === 'string' && finding.closed < finding.opened)
-				ctx.addIssue({ code: 'custom', path: ['closed'], message: `${finding.closed} is before opened (${finding.opened}); a finding cannot close before it opens` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['closed'],
+					message: `${finding.closed} is before opened (${finding.opened}); a finding cannot close before it opens`,
+				});
 		},
 		// Run even when other fields failed, so that an author sees every problem at once.
 		{ when: (payload) => typeof payload.value === 'object' && payload.value !== null },

@@ -76,7 +76,9 @@ export function tooLong(text: string, limit: number): string | undefined {
 	// A text no longer in code units than the limit cannot be longer in characters.
 	if (text.length <= limit) return undefined;
 	const length = characters(text);
-	return length > limit ? `is ${withSeparators(length)} characters long; shorten it to at most ${withSeparators(limit)}` : undefined;
+	return length > limit
+		? `is ${withSeparators(length)} characters long; shorten it to at most ${withSeparators(limit)}`
+		: undefined;
 }
 
 /** The date `years` years after a date, 29 February becoming 28 February in a year that has none. */

@@ -1,6 +1,15 @@
 import { z } from 'astro/zod';
 import { parseExpression } from '../lib/figures/expression.ts';
-import { dateSchema, isCalendarDate, isoDateSchema, keySchema, labelSchema, limitedString, limitedText, within } from './common.ts';
+import {
+	dateSchema,
+	isCalendarDate,
+	isoDateSchema,
+	keySchema,
+	labelSchema,
+	limitedString,
+	limitedText,
+	within,
+} from './common.ts';
 import { LATEST_AS_AT, LENGTH_LIMITS, tooLong } from './limits.ts';
 
 export const DEFAULT_STATUSES = {

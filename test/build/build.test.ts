@@ -15,7 +15,8 @@ function snapshot(dir: string): Record<string, string> {
 	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile()) continue;
 		const path = join(entry.parentPath, entry.name);
-		files[path.slice(dir.length)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
+		files[path.slice(dir.length)] =
+			`${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
 	}
 	return files;
 }
@@ -31,7 +32,16 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 	afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 	it('writes a page per finding at its id as written, from sub-folders, and one per theme and chapter', () => {
-		for (const path of ['', 'findings', 'findings/PA-1', 'findings/PA-2', 'findings/PA-3', 'themes/value-for-money', 'themes/contract-management', 'scope'])
+		for (const path of [
+			'',
+			'findings',
+			'findings/PA-1',
+			'findings/PA-2',
+			'findings/PA-3',
+			'themes/value-for-money',
+			'themes/contract-management',
+			'scope',
+		])
 			expect(existsSync(join(out, path, 'index.html')), path).toBe(true);
 		expect(html('findings/PA-2')).toContain('data-finding-id="PA-2"');
 	});
@@ -55,7 +65,9 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 
 	it('shows the declared figures in the report’s language, and links under the site’s base path', () => {
 		const overview = html('');
-		expect(overview).toMatch(/Spend reviewed<\/dt>\s*<dd><a href="\/procurement-2025\/findings\/\?sort=spend&amp;dir=desc" aria-label="1,250,000, Spend reviewed: see these findings">1,250,000<\/a>/);
+		expect(overview).toMatch(
+			/Spend reviewed<\/dt>\s*<dd><a href="\/procurement-2025\/findings\/\?sort=spend&amp;dir=desc" aria-label="1,250,000, Spend reviewed: see these findings">1,250,000<\/a>/,
+		);
 		expect(overview).toContain('June 30, 2025');
 		expect(overview).toContain('href="/procurement-2025/findings/"');
 		expect(overview).toContain('<html lang="en-US"');
@@ -63,10 +75,16 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 
 	it('writes the numbers and charts that directives stand for, counting no draft', () => {
 		const scope = html('scope');
-		expect(scope).toContain('This audit covered 3 procurement exercises, 2 of them reported, and reviewed 1,250,000 dollars of spend.');
+		expect(scope).toContain(
+			'This audit covered 3 procurement exercises, 2 of them reported, and reviewed 1,250,000 dollars of spend.',
+		);
 		expect(scope).toContain('Contracts sampled on value for money: 12. Exercises opened in 2024: 2.');
-		expect(scope).toMatch(/<figure class="chart" data-chart="spend-by-theme">[\s\S]*<th scope="row">Contract management<\/th><td class="num">1,000,000<\/td>/);
-		expect(scope).toContain('href="data:text/csv;charset=utf-8,%EF%BB%BFTheme%2CSpend%20reviewed%20(USD)%0D%0AContract%20management%2C1000000');
+		expect(scope).toMatch(
+			/<figure class="chart" data-chart="spend-by-theme">[\s\S]*<th scope="row">Contract management<\/th><td class="num">1,000,000<\/td>/,
+		);
+		expect(scope).toContain(
+			'href="data:text/csv;charset=utf-8,%EF%BB%BFTheme%2CSpend%20reviewed%20(USD)%0D%0AContract%20management%2C1000000',
+		);
 		expect(scope).toMatch(/<script type="module" src="[^"]+"/);
 		expect(html('findings/PA-1')).toContain('It is one of 1 findings on contract management.');
 	});
@@ -76,7 +94,9 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(page).toContain('1 recommendation to 1 recipient. 1 recommendation is overdue');
 		expect(page).toContain('March 31, 2025 <span class="overdue">Overdue</span>');
 		expect(html('findings/PA-1')).toContain('<span class="overdue">Overdue</span>');
-		expect(readFileSync(join(out, 'data/recommendations.csv'), 'utf8')).toContain('PA-1,1,Monitor framework prices against the market every quarter.,Council procurement team,made,2025-03-31,true,');
+		expect(readFileSync(join(out, 'data/recommendations.csv'), 'utf8')).toContain(
+			'PA-1,1,Monitor framework prices against the market every quarter.,Council procurement team,made,2025-03-31,true,',
+		);
 	});
 
 	it('writes an offline edition: the site in one folder, every link relative and naming a file of the zip', () => {
@@ -85,7 +105,15 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		const files = Object.keys(entries).filter((name) => !name.endsWith('/'));
 		expect(files.every((name) => name.startsWith('audit-of-council-procurement-offline/'))).toBe(true);
 		const inside = new Set(files.map((name) => name.slice('audit-of-council-procurement-offline/'.length)));
-		for (const file of ['index.html', 'README.txt', 'findings/PA-1/index.html', 'search/index.html', 'data/findings.csv', '_offline/search-index.js']) expect(inside, file).toContain(file);
+		for (const file of [
+			'index.html',
+			'README.txt',
+			'findings/PA-1/index.html',
+			'search/index.html',
+			'data/findings.csv',
+			'_offline/search-index.js',
+		])
+			expect(inside, file).toContain(file);
 		expect([...inside].filter((file) => /^(pagefind\/|sw\.js$|data\/.*\.zip$|_astro\/.*\.js$)/.test(file))).toEqual([]);
 		const pages = [...inside].filter((file) => file.endsWith('.html'));
 		expect(pages.length).toBeGreaterThan(8);
@@ -105,9 +133,13 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 			'<p class="offline-status">Offline edition: these pages are files on this device and work with no connection. It is published at <a href="https://audit.example.org/procurement-2025/">',
 		);
 		// The hosted site's data page gives the download and its size; the edition leaves out a link to itself.
-		expect(html('data')).toContain(`<a href="/procurement-2025/${zip}" download>audit-of-council-procurement-offline.zip</a>`);
+		expect(html('data')).toContain(
+			`<a href="/procurement-2025/${zip}" download>audit-of-council-procurement-offline.zip</a>`,
+		);
 		expect(html('data')).toMatch(/<span data-offline-size>It is \d+(\.\d)? KB\.<\/span>/);
-		expect(new TextDecoder().decode(entries['audit-of-council-procurement-offline/data/index.html'])).not.toContain('offline.zip');
+		expect(new TextDecoder().decode(entries['audit-of-council-procurement-offline/data/index.html'])).not.toContain(
+			'offline.zip',
+		);
 		expect(readFileSync(join(out, 'sw.js'), 'utf8')).not.toContain('.zip');
 	});
 
@@ -116,8 +148,18 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		const script = new TextDecoder().decode(entries['audit-of-council-procurement-offline/_offline/search-index.js']);
 		const scope: { searchRecords?: { url: string; filters: Record<string, string[]> }[] } = {};
 		new Function('self', script)(scope);
-		expect(scope.searchRecords!.map((record) => record.url).sort()).toEqual(['findings/PA-1/', 'findings/PA-2/', 'findings/PA-3/', 'scope/', 'themes/contract-management/', 'themes/value-for-money/']);
-		expect(scope.searchRecords!.find((record) => record.url === 'findings/PA-1/')!.filters.theme).toEqual(['Value for money', 'Contract management']);
+		expect(scope.searchRecords!.map((record) => record.url).sort()).toEqual([
+			'findings/PA-1/',
+			'findings/PA-2/',
+			'findings/PA-3/',
+			'scope/',
+			'themes/contract-management/',
+			'themes/value-for-money/',
+		]);
+		expect(scope.searchRecords!.find((record) => record.url === 'findings/PA-1/')!.filters.theme).toEqual([
+			'Value for money',
+			'Contract management',
+		]);
 		expect(script).not.toContain('zanzibarquux');
 	});
 
@@ -134,7 +176,9 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		const before = snapshot(out);
 		const result = run('build', { REPORT_CONTENT: fixture('broken-content'), REPORT_OUT: out });
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('test/fixtures/broken-content/findings/recs.md:9: recommendations[1].to: is required');
+		expect(result.stderr).toContain(
+			'test/fixtures/broken-content/findings/recs.md:9: recommendations[1].to: is required',
+		);
 		expect(result.stderr).toContain(`Build stopped before it started; ${out} was left as it was.`);
 		expect(snapshot(out)).toEqual(before);
 	});
@@ -159,7 +203,9 @@ describe('npm run build of a report with no themes and no chapters', () => {
 		try {
 			const result = run('build', { REPORT_CONTENT: fixture('minimal-report'), REPORT_OUT: join(site, 'out') });
 			expect(result.stderr).toBe('');
-			expect(result.stdout).toContain('Content is valid: 1 finding (0 drafts), 0 themes, 0 pages; 0 figures reconcile.');
+			expect(result.stdout).toContain(
+				'Content is valid: 1 finding (0 drafts), 0 themes, 0 pages; 0 figures reconcile.',
+			);
 			expect(readFileSync(join(site, 'out/findings/F-1/index.html'), 'utf8')).toContain('data-finding-id="F-1"');
 			expect(readFileSync(join(site, 'out/index.html'), 'utf8')).not.toContain('<h2>Themes</h2>');
 		} finally {

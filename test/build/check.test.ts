@@ -10,7 +10,9 @@ describe('npm run check', () => {
 	it('passes the sample report and says what it checked', () => {
 		const result = check('../../content');
 		expect(result.stderr).toBe('');
-		expect(result.stdout.trim()).toBe('Content is valid: 62 findings (0 drafts), 6 themes, 3 pages; 6 figures reconcile.');
+		expect(result.stdout.trim()).toBe(
+			'Content is valid: 62 findings (0 drafts), 6 themes, 3 pages; 6 figures reconcile.',
+		);
 		expect(result.status).toBe(0);
 	});
 

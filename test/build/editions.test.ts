@@ -16,7 +16,8 @@ function copy(name: string): string {
 }
 
 const inParent = (dir: string) => ({ REPORT_CONTENT: dir, INIT_CWD: dirname(dir) });
-const edit = (path: string, from: string, to: string) => writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+const edit = (path: string, from: string, to: string) =>
+	writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
 
 describe('npm run snapshot', () => {
 	it('records this edition once, valid against its schema, and never replaces it', () => {
@@ -26,13 +27,17 @@ describe('npm run snapshot', () => {
 		expect(written.stdout).toContain('Wrote report/editions/2018-04-01.json: 3 findings as at 2018-04-01.');
 		const path = join(dir, 'editions', '2018-04-01.json');
 		const snapshot = snapshotSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-		expect(snapshot.findings.map((finding) => [finding.id, finding.status])).toEqual([['INV-1', 'completed'], ['INV-2', 'completed'], ['INV-4', 'open']]);
+		expect(snapshot.findings.map((finding) => [finding.id, finding.status])).toEqual([
+			['INV-1', 'completed'],
+			['INV-2', 'completed'],
+			['INV-4', 'open'],
+		]);
 		expect(snapshot.figures.completed).toEqual({ label: 'Completed', value: 2 });
 		const before = readFileSync(path);
 		const again = run('snapshot', inParent(dir));
 		expect(again.status).toBe(1);
 		expect(again.stderr.trim()).toBe(
-			'report/editions/2018-04-01.json already exists; nothing was written. A snapshot records one edition: set the next edition\'s asAt in report.yaml first.',
+			"report/editions/2018-04-01.json already exists; nothing was written. A snapshot records one edition: set the next edition's asAt in report.yaml first.",
 		);
 		expect(readFileSync(path)).toEqual(before);
 	});
@@ -40,8 +45,16 @@ describe('npm run snapshot', () => {
 	it('leaves drafts out', () => {
 		const dir = copy('drafts');
 		edit(join(dir, 'findings', 'INV-4.md'), 'status: open', 'status: open\ndraft: true');
-		edit(join(dir, 'report.yaml'), 'investigations: { label: Investigations, value: 3,', 'investigations: { label: Investigations, value: 2,');
-		edit(join(dir, 'report.yaml'), 'allegations: { label: Allegations, value: 8,', 'allegations: { label: Allegations, value: 7,');
+		edit(
+			join(dir, 'report.yaml'),
+			'investigations: { label: Investigations, value: 3,',
+			'investigations: { label: Investigations, value: 2,',
+		);
+		edit(
+			join(dir, 'report.yaml'),
+			'allegations: { label: Allegations, value: 8,',
+			'allegations: { label: Allegations, value: 7,',
+		);
 		expect(run('snapshot', inParent(dir)).status).toBe(0);
 		const snapshot = JSON.parse(readFileSync(join(dir, 'editions', '2018-04-01.json'), 'utf8'));
 		expect(snapshot.findings.map((finding: { id: string }) => finding.id)).toEqual(['INV-1', 'INV-2']);
@@ -52,7 +65,10 @@ describe('npm run check of editions and corrections', () => {
 	it('reports snapshots that cannot stand, each once, at their file and line', () => {
 		const dir = copy('broken');
 		const first = readFileSync(join(dir, 'editions', '2017-03-08.json'), 'utf8');
-		writeFileSync(join(dir, 'editions', '2019-01-01.json'), first.replace('"asAt": "2017-03-08"', '"asAt": "2019-01-01"'));
+		writeFileSync(
+			join(dir, 'editions', '2019-01-01.json'),
+			first.replace('"asAt": "2017-03-08"', '"asAt": "2019-01-01"'),
+		);
 		writeFileSync(join(dir, 'editions', '2016-01-01.json'), first);
 		writeFileSync(join(dir, 'editions', '2015-01-01.json'), '{ "format": "findings-report-edition", "version": 7 }');
 		writeFileSync(join(dir, 'editions', '2013-01-01.json'), '{ "title": "Something else" }');

@@ -71,13 +71,19 @@ function reportFiles(hostile: boolean, written = new Set<string>()): Record<stri
 		'themes/alpha.md': `---\ntitle: ${q(named('__proto__', 'Alpha'))}\nsummary: ${q(t('Alpha summary'))}\n---\nAlpha.\n`,
 		'themes/beta.md': `---\ntitle: ${q(t('Beta'))}\nsummary: ${q(t('Beta summary'))}\n---\nBeta.\n`,
 		'pages/about.md': `---\ntitle: ${q(t('About'))}\nsummary: ${q(t('About summary'))}\n---\nThere are :figure[total] findings.\n`,
-		'findings/F-1.md': finding(`status: open\nopened: 2019-01-01\nthemes: [alpha]\nmetrics: { items: 1 }\nrecommendations:\n${recommendation('Recipient', ', due: 2020-06-01')}`, 'First'),
+		'findings/F-1.md': finding(
+			`status: open\nopened: 2019-01-01\nthemes: [alpha]\nmetrics: { items: 1 }\nrecommendations:\n${recommendation('Recipient', ', due: 2020-06-01')}`,
+			'First',
+		),
 		'findings/F-2.md': finding(
 			`status: completed\noutcome: constructor\nopened: 2018-03-01\nclosed: 2019-06-01\nthemes: [alpha, beta]\nmetrics: { items: 2, constructor: 3 }\nrecommendations:\n${recommendation('Recipient', ', status: accepted')}${recommendation('Other recipient')}`,
 			'Second',
 		),
 		'findings/F-3.md': finding('status: discontinued\nopened: 2018-01-01\nthemes: [beta]\n', 'Third'),
-		'findings/F-4.md': finding('status: completed\noutcome: upheld\nopened: 2017-05-01\nclosed: 2019-12-31\n', 'Fourth'),
+		'findings/F-4.md': finding(
+			'status: completed\noutcome: upheld\nopened: 2017-05-01\nclosed: 2019-12-31\n',
+			'Fourth',
+		),
 	};
 }
 
@@ -130,9 +136,23 @@ function textOf(node: Node): string {
 }
 
 const attribute = (element: Tree.Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
-const scriptText = (element: Tree.Element) => element.childNodes.map((child) => (child as Tree.TextNode).value ?? '').join('');
+const scriptText = (element: Tree.Element) =>
+	element.childNodes.map((child) => (child as Tree.TextNode).value ?? '').join('');
 // The types a browser runs (HTML's "JavaScript MIME type essence match", and module); others are data.
-const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'application/x-ecmascript', 'application/x-javascript', 'text/ecmascript', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript']);
+const EXECUTABLE = new Set([
+	'',
+	'module',
+	'text/javascript',
+	'application/javascript',
+	'application/ecmascript',
+	'application/x-ecmascript',
+	'application/x-javascript',
+	'text/ecmascript',
+	'text/jscript',
+	'text/livescript',
+	'text/x-ecmascript',
+	'text/x-javascript',
+]);
 const isExecutable = (script: Tree.Element) => EXECUTABLE.has((attribute(script, 'type') ?? '').trim().toLowerCase());
 const scripts = (document: Tree.Document) => [...elements(document)].filter((element) => element.tagName === 'script');
 
@@ -156,9 +176,14 @@ describe('a report whose texts carry markup and whose names are those of Object.
 				expect(() => JSON.parse(scriptText(script)), `${path}: ${scriptText(script).slice(0, 200)}`).not.toThrow();
 			expect(all.filter(isExecutable).length, path).toBe(scripts(clean.pages.get(path)!).filter(isExecutable).length);
 			expect(all.length, path).toBe(scripts(clean.pages.get(path)!).length);
-			const handlers = [...elements(document)].flatMap((element) => element.attrs.filter((attr) => /^on/i.test(attr.name)).map((attr) => `<${element.tagName} ${attr.name}>`));
+			const handlers = [...elements(document)].flatMap((element) =>
+				element.attrs.filter((attr) => /^on/i.test(attr.name)).map((attr) => `<${element.tagName} ${attr.name}>`),
+			);
 			expect(handlers, path).toEqual([]);
-			expect([...elements(document)].filter((element) => element.tagName === 'footer'), path).toHaveLength(1);
+			expect(
+				[...elements(document)].filter((element) => element.tagName === 'footer'),
+				path,
+			).toHaveLength(1);
 		}
 	});
 
@@ -166,9 +191,14 @@ describe('a report whose texts carry markup and whose names are those of Object.
 		const texts = [...hostile.pages.values()].map(textOf).join('\n');
 		// Tags, and the descriptions of metrics, outcomes and statuses, are published in the downloads, not on a page.
 		const missing = [...HOSTILE_TEXTS].filter((text) => !texts.includes(text));
-		expect(missing.sort()).toEqual(['tag', 'Items counted', 'Constructors counted', 'Outcome meaning', 'Open meaning'].map((text) => `${text} ${INJECTION}`).sort());
+		expect(missing.sort()).toEqual(
+			['tag', 'Items counted', 'Constructors counted', 'Outcome meaning', 'Open meaning']
+				.map((text) => `${text} ${INJECTION}`)
+				.sort(),
+		);
 		expect(HOSTILE_TEXTS.size).toBeGreaterThan(25);
-		const h1 = (path: string) => textOf([...elements(hostile.pages.get(path)!)].find((element) => element.tagName === 'h1')!).trim();
+		const h1 = (path: string) =>
+			textOf([...elements(hostile.pages.get(path)!)].find((element) => element.tagName === 'h1')!).trim();
 		expect(h1('findings/F-1/index.html')).toBe(`First ${INJECTION}`);
 		expect(h1('themes/alpha/index.html')).toBe('__proto__');
 		expect(h1('about/index.html')).toBe(`About ${INJECTION}`);
@@ -185,16 +215,27 @@ describe('a report whose texts carry markup and whose names are those of Object.
 	it('counts the facet values toString, __proto__ and constructor in the offline search, each from 0', async () => {
 		const engine = createSearchEngine(hostile.records);
 		const filters = await engine.filters();
-		expect(Object.entries(filters.status!).sort()).toEqual([['__proto__', 2], ['constructor', 1], ['toString', 1]]);
-		expect(Object.entries(filters.outcome!).sort()).toEqual([['Outcome </script><!--<script>alert(1)</script>', 1], ['__proto__', 1]]);
-		expect(Object.entries(filters.theme!).sort()).toEqual([['Beta </script><!--<script>alert(1)</script>', 2], ['__proto__', 2]]);
+		expect(Object.entries(filters.status!).sort()).toEqual([
+			['__proto__', 2],
+			['constructor', 1],
+			['toString', 1],
+		]);
+		expect(Object.entries(filters.outcome!).sort()).toEqual([
+			['Outcome </script><!--<script>alert(1)</script>', 1],
+			['__proto__', 1],
+		]);
+		expect(Object.entries(filters.theme!).sort()).toEqual([
+			['Beta </script><!--<script>alert(1)</script>', 2],
+			['__proto__', 2],
+		]);
 		const proto = await engine.search(null, { filters: Object.fromEntries([['status', { any: ['__proto__'] }]]) });
 		expect(proto!.results).toHaveLength(2);
 	});
 });
 
 describe('values that parse but cannot be right', () => {
-	const finding = (fields: string, body = 'Body.') => `---\ntitle: A finding\nsummary: s\nstatus: open\nopened: 2019-01-01\n${fields}---\n${body}\n`;
+	const finding = (fields: string, body = 'Body.') =>
+		`---\ntitle: A finding\nsummary: s\nstatus: open\nopened: 2019-01-01\n${fields}---\n${body}\n`;
 
 	it('are each reported at their file and line, saying what is wrong and how to fix it', () => {
 		const dir = report('implausible', {
@@ -203,7 +244,9 @@ describe('values that parse but cannot be right', () => {
 				'corrections:\n  - { date: 2020-01-01, text: Published with the edition., findings: [draft, NOPE, future] }\n',
 			].join('\n'),
 			'findings/ancient.md': finding('').replace('2019-01-01', '0215-05-02'),
-			'findings/future.md': finding('recommendations:\n  - { text: t, to: x, due: 2070-01-01 }\n  - { text: t, to: x, due: 2070-01-02 }\n')
+			'findings/future.md': finding(
+				'recommendations:\n  - { text: t, to: x, due: 2070-01-01 }\n  - { text: t, to: x, due: 2070-01-02 }\n',
+			)
 				.replace('opened: 2019-01-01', 'opened: 2020-01-02')
 				.replace('status: open', 'status: completed\noutcome: constructor\nclosed: 2020-02-01'),
 			'findings/draft.md': finding('draft: true\n').replace('2019-01-01', '2021-01-01'),
@@ -216,8 +259,8 @@ describe('values that parse but cannot be right', () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr.split('\n')).toEqual([
 			'report/findings/ancient.md:5: opened: 0215-05-02 is before 1900-01-01, the earliest date a report may hold; check the year',
-			'report/findings/future.md:6: closed: 2020-02-01 is after asAt (2020-01-01), the date the report\'s figures are correct at; a finding cannot close after it: check the date, or move asAt in report.yaml',
-			'report/findings/future.md:7: opened: 2020-01-02 is after asAt (2020-01-01), the date the report\'s figures are correct at; a finding cannot open after it: check the date, or move asAt in report.yaml',
+			"report/findings/future.md:6: closed: 2020-02-01 is after asAt (2020-01-01), the date the report's figures are correct at; a finding cannot close after it: check the date, or move asAt in report.yaml",
+			"report/findings/future.md:7: opened: 2020-01-02 is after asAt (2020-01-01), the date the report's figures are correct at; a finding cannot open after it: check the date, or move asAt in report.yaml",
 			'report/findings/future.md:10: recommendations[1].due: 2070-01-02 is more than 50 years after asAt (2020-01-01); check the year: a deadline can be at most 2070-01-01',
 			'report/findings/huge.md:2: title: is 5,242,880 characters long; shorten it to at most 200',
 			'report/findings/long-body.md:7: body: is 1,000,001 characters long; shorten it to at most 1,000,000, or split it into several files',

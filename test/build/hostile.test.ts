@@ -1,15 +1,29 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, run } from '../support/run.ts';
 
 /** A 1×1 PNG: a real image, so that only the case under test is wrong. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64',
+);
 const work = mkdtempSync(join(tmpdir(), 'findings-hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const finding = (fields: string, body = 'Body.') => `---\ntitle: A finding\nsummary: s\nstatus: open\nopened: 2019-01-01\n${fields}---\n${body}\n`;
+const finding = (fields: string, body = 'Body.') =>
+	`---\ntitle: A finding\nsummary: s\nstatus: open\nopened: 2019-01-01\n${fields}---\n${body}\n`;
 
 /** The minimal report plus the given files (text, bytes, or a symlink target), in a folder of its own. */
 function report(name: string, files: Record<string, string | Buffer | { link: string }>): string {
@@ -71,7 +85,11 @@ describe('content that once passed the check and then broke the build', () => {
 		expect(result.stderr).not.toMatch(/^\s+at /m);
 		expect(result.stderr).not.toContain('root:');
 		const lines = result.stderr.split('\n');
-		const expectLine = (start: string, part: string) => expect(lines.find((line) => line.startsWith(start) && line.includes(part)), `${start} … ${part}`).toBeDefined();
+		const expectLine = (start: string, part: string) =>
+			expect(
+				lines.find((line) => line.startsWith(start) && line.includes(part)),
+				`${start} … ${part}`,
+			).toBeDefined();
 		expectLine('report/findings/control.md:6: tags[0]: ', 'control character (U+0000)');
 		expectLine('report/findings/tagged.md:6: frontmatter: ', '!!js/function is not allowed');
 		expectLine('report/findings/custom-tag.md:6: frontmatter: ', '!custom is not allowed');
@@ -87,8 +105,14 @@ describe('content that once passed the check and then broke the build', () => {
 		expectLine('report/findings/F-2.md:1: ', 'report/findings/sub/f-2.md');
 		expectLine('report/findings/alias.md:6: frontmatter: ', 'used before its anchor');
 		for (const name of ['evil.js', 'evil.ts', 'evil'])
-			expectLine('report/findings/images.md:7: body: ', `image "../assets/${name}" is not a PNG, JPEG, GIF, WebP or AVIF image`);
-		expectLine('report/findings/images.md:8: body: ', 'image "../../../../../../../../../../etc/passwd" is outside the report folder');
+			expectLine(
+				'report/findings/images.md:7: body: ',
+				`image "../assets/${name}" is not a PNG, JPEG, GIF, WebP or AVIF image`,
+			);
+		expectLine(
+			'report/findings/images.md:8: body: ',
+			'image "../../../../../../../../../../etc/passwd" is outside the report folder',
+		);
 		expectLine('report/findings/images.md:8: body: ', 'image "url" not found');
 		expectLine('report/findings/images.md:9: body: ', 'image "https://example.org/x.png" is on another site');
 		expectLine('report/findings/images.md:9: body: ', 'image "../assets/outside.png" is outside the report folder');
@@ -102,7 +126,10 @@ describe('content that once passed the check and then broke the build', () => {
 describe('content that once built wrongly', () => {
 	const dir = report('builds', {
 		'findings/date-title.md': finding('', 'Body.').replace('title: A finding', 'title: 2025-01-01'),
-		'findings/rule-first.md': finding('', '---\nfoo: bar\n---\n\nAt 10:30, write to Contact:info@example.org or mailto:a.b@c.d.'),
+		'findings/rule-first.md': finding(
+			'',
+			'---\nfoo: bar\n---\n\nAt 10:30, write to Contact:info@example.org or mailto:a.b@c.d.',
+		),
 		'findings/with-image.md': finding('', '![A chart](../assets/chart.png)'),
 		'findings/draft.md': finding('draft: true\n', '![Secret](../assets/secret.png)'),
 		'assets/chart.png': PNG,
@@ -124,7 +151,9 @@ describe('content that once built wrongly', () => {
 		expect(body).not.toContain('directive-error');
 		const images = readdirSync(join(out, '_images'));
 		expect(images).toEqual([expect.stringMatching(/^chart\.[0-9a-f]{10}\.png$/)]);
-		expect(page('findings/with-image/index.html')).toContain(`<img src="/_images/${images[0]}" alt="A chart" width="1" height="1">`);
+		expect(page('findings/with-image/index.html')).toContain(
+			`<img src="/_images/${images[0]}" alt="A chart" width="1" height="1">`,
+		);
 		expect(existsSync(join(out, 'findings/draft'))).toBe(false);
 	});
 

@@ -79,7 +79,8 @@ const reportDir = join(work, 'report');
 const out = join(work, 'site');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const finding = (example: Example) => `---\ntitle: ${example.suite} example ${example.number}\nsummary: s\nstatus: open\nopened: 2019-01-01\n---\n${example.markdown}`;
+const finding = (example: Example) =>
+	`---\ntitle: ${example.suite} example ${example.number}\nsummary: s\nstatus: open\nopened: 2019-01-01\n---\n${example.markdown}`;
 const findingFile = (id: string) => join(reportDir, 'findings', `${id}.md`);
 
 /** What the check says is wrong, grouped: the reasons an author's Markdown is refused. */
@@ -139,7 +140,11 @@ interface Comparison {
 function compare(example: Example): Comparison {
 	const page = join(out, 'findings', example.id, 'index.html');
 	const body = existsSync(page) ? innerHtml(readFileSync(page, 'utf8'), 'dataFindingBody') : undefined;
-	return { example, expected: normaliseHtml(example.html), received: body === undefined ? undefined : normaliseHtml(body) };
+	return {
+		example,
+		expected: normaliseHtml(example.html),
+		received: body === undefined ? undefined : normaliseHtml(body),
+	};
 }
 
 interface Tally {
@@ -176,7 +181,9 @@ function summaryRows(name: string, t: Tally): string[] {
 	const accepted = t.total - t.rejected;
 	return [
 		`| ${name} | ${t.total} | ${t.rejected} | ${t.built} | ${t.matching} | ${shown(t.matching, t.total)} | ${shown(t.matching, accepted)} |`,
-		...[...t.reasons].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `| ↳ rejected: ${reason} | | ${count} | | | | |`),
+		...[...t.reasons]
+			.sort((a, b) => b[1] - a[1])
+			.map(([reason, count]) => `| ↳ rejected: ${reason} | | ${count} | | | | |`),
 	];
 }
 
@@ -221,7 +228,10 @@ function measure(): Results {
 	const build = run('build', { REPORT_CONTENT: reportDir, REPORT_OUT: out });
 	const accepted = EXAMPLES.filter((example) => !outcome.rejected.has(example.id));
 	const comparisons = new Map(accepted.map((example) => [example.id, compare(example)]));
-	const of = (suite: Suite, extensionsOnly = false) => EXAMPLES.filter((example) => example.suite === suite && (!extensionsOnly || example.section.includes('(extension)')));
+	const of = (suite: Suite, extensionsOnly = false) =>
+		EXAMPLES.filter(
+			(example) => example.suite === suite && (!extensionsOnly || example.section.includes('(extension)')),
+		);
 	const tallies = {
 		commonmark: tally(of('CommonMark'), outcome, comparisons),
 		gfm: tally(of('GFM'), outcome, comparisons),
@@ -269,7 +279,9 @@ describe('the CommonMark and GFM spec examples, through the real check and build
 	it('builds every example the check accepts, each with its body', () => {
 		expect(results.build.stderr).toBe('');
 		expect(results.build.status).toBe(0);
-		const missing = [...results.comparisons.values()].filter(({ received }) => received === undefined).map(({ example }) => example.id);
+		const missing = [...results.comparisons.values()]
+			.filter(({ received }) => received === undefined)
+			.map(({ example }) => example.id);
 		expect(missing).toEqual([]);
 	});
 

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -20,7 +32,11 @@ function snapshot(dir: string): Record<string, string> {
 	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
 		const path = join(entry.parentPath, entry.name);
 		const hash = () => createHash('sha256').update(readFileSync(path)).digest('hex');
-		entries[path.slice(dir.length)] = entry.isFile() ? `${hash()} ${statSync(path).mtimeMs}` : entry.isDirectory() ? 'folder' : 'other';
+		entries[path.slice(dir.length)] = entry.isFile()
+			? `${hash()} ${statSync(path).mtimeMs}`
+			: entry.isDirectory()
+				? 'folder'
+				: 'other';
 	}
 	return entries;
 }
@@ -103,7 +119,10 @@ describe('an output folder that a build would destroy is refused before anything
 		expect(readFileSync(join(mine, 'keep.txt'), 'utf8')).toBe('Notes I need.\n');
 		const file = join(work, 'notes.txt');
 		writeFileSync(file, 'Not a folder.\n');
-		refused(file, `REPORT_OUT (${file}) is a file, not a folder; building there would replace it. Point REPORT_OUT at a new folder, ${instead}.`);
+		refused(
+			file,
+			`REPORT_OUT (${file}) is a file, not a folder; building there would replace it. Point REPORT_OUT at a new folder, ${instead}.`,
+		);
 	});
 });
 
@@ -111,7 +130,8 @@ describe('a build marks its site, and puts back a previous site that a stopped b
 	const sites = join(work, 'sites', 'new');
 	const out = join(sites, 'site');
 	const [stopped, stoppedAgain, incoming, deleter] = deadPids(4) as [number, number, number, number];
-	const marker = () => JSON.parse(readFileSync(join(out, MARKER), 'utf8')) as { tool: string; version: string; builtAt: string };
+	const marker = () =>
+		JSON.parse(readFileSync(join(out, MARKER), 'utf8')) as { tool: string; version: string; builtAt: string };
 
 	it('makes the missing folders, and marks the site where neither the service worker nor the offline edition lists it', () => {
 		const result = build(out);
@@ -120,14 +140,18 @@ describe('a build marks its site, and puts back a previous site that a stopped b
 		expect(marker()).toEqual({ tool: 'findings-report', version: expect.any(String), builtAt: expect.any(String) });
 		expect(readFileSync(join(out, 'sw.js'), 'utf8')).not.toContain(MARKER);
 		const [zip] = readdirSync(join(out, 'data')).filter((file) => file.endsWith('-offline.zip'));
-		expect(Object.keys(unzipSync(readFileSync(join(out, 'data', zip!)))).filter((name) => name.includes(MARKER))).toEqual([]);
+		expect(
+			Object.keys(unzipSync(readFileSync(join(out, 'data', zip!)))).filter((name) => name.includes(MARKER)),
+		).toEqual([]);
 	}, 120_000);
 
 	it('puts the previous site back even when the build then stops at the check', () => {
 		const before = snapshot(out);
 		renameSync(out, `${out}.previous-${stopped}`);
 		const result = build(out, fixture('broken-content'));
-		expect(result.stdout).toContain(`Restored the previous site at ${out} from ${out}.previous-${stopped}: a build was stopped while replacing it.\n`);
+		expect(result.stdout).toContain(
+			`Restored the previous site at ${out} from ${out}.previous-${stopped}: a build was stopped while replacing it.\n`,
+		);
 		expect(result.stderr).toContain(`Build stopped before it started; ${out} was left as it was.`);
 		expect(result.status).toBe(1);
 		expect(snapshot(out)).toEqual(before);
@@ -147,13 +171,17 @@ describe('a build marks its site, and puts back a previous site that a stopped b
 		mkdirSync(`${out}.previous-${process.pid}`);
 		const result = build(out);
 		expect(result.stderr).toBe('');
-		expect(result.stdout).toContain(`Restored the previous site at ${out} from ${out}.previous-${stoppedAgain}: a build was stopped while replacing it.\n`);
+		expect(result.stdout).toContain(
+			`Restored the previous site at ${out} from ${out}.previous-${stoppedAgain}: a build was stopped while replacing it.\n`,
+		);
 		expect(result.status).toBe(0);
 		expect(marker().builtAt > first).toBe(true);
 		expect(existsSync(join(CACHE_ROOT, `build-${incoming}`))).toBe(false);
 		expect(existsSync(join(CACHE_ROOT, `cache-${incoming}`))).toBe(false);
 		// The site it replaced goes in a background process, after the command.
-		await expect.poll(() => readdirSync(sites).sort(), { timeout: 15_000 }).toEqual(['site', 'site.backup', `site.previous-${process.pid}`]);
+		await expect
+			.poll(() => readdirSync(sites).sort(), { timeout: 15_000 })
+			.toEqual(['site', 'site.backup', `site.previous-${process.pid}`]);
 		expect(readFileSync(join(`${out}.backup`, 'keep.txt'), 'utf8')).toBe('mine');
 	}, 120_000);
 });

@@ -42,7 +42,12 @@ async function build(name: string, env: Record<string, string>, base: string) {
 	const [zip] = readdirSync(join(dist, 'data')).filter((file) => file.endsWith('-offline.zip'));
 	unzipInto(join(dist, 'data', zip!), join(work, name));
 	const server = await serve(dist, base);
-	return { dist, origin: server.origin + base, edition: join(work, name, zip!.replace(/\.zip$/, '')), close: server.close };
+	return {
+		dist,
+		origin: server.origin + base,
+		edition: join(work, name, zip!.replace(/\.zip$/, '')),
+		close: server.close,
+	};
 }
 
 beforeAll(async () => {
@@ -69,7 +74,11 @@ async function open(url: string): Promise<{ page: Page; violations(): Promise<st
 	await context.addInitScript(() => {
 		const seen: string[] = [];
 		(window as Recorded).cspViolations = seen;
-		document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective}: ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`));
+		document.addEventListener('securitypolicyviolation', (event) =>
+			seen.push(
+				`${event.effectiveDirective}: ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+			),
+		);
 	});
 	const page = await context.newPage();
 	const logged: string[] = [];
@@ -78,7 +87,10 @@ async function open(url: string): Promise<{ page: Page; violations(): Promise<st
 	});
 	page.on('pageerror', (error) => logged.push(`error: ${error.message}`));
 	await page.goto(url);
-	return { page, violations: async () => [...logged, ...(await page.evaluate(() => (window as Recorded).cspViolations ?? []))] };
+	return {
+		page,
+		violations: async () => [...logged, ...(await page.evaluate(() => (window as Recorded).cspViolations ?? []))],
+	};
 }
 
 /** Every HTML file under a folder, by its path from there. */
@@ -106,17 +118,27 @@ function pageProblems(html: string, policy: string): string[] {
 	const document = parse(html);
 	const all = [...elements(document)];
 	const head = all.find((element) => element.tagName === 'head')!;
-	const metas = all.filter((element) => element.tagName === 'meta' && attribute(element, 'http-equiv')?.toLowerCase() === 'content-security-policy');
+	const metas = all.filter(
+		(element) =>
+			element.tagName === 'meta' && attribute(element, 'http-equiv')?.toLowerCase() === 'content-security-policy',
+	);
 	if (metas.length !== 1 || metas[0]!.parentNode !== head) problems.push(`${metas.length} policies, not one in <head>`);
 	else {
 		if (attribute(metas[0]!, 'content') !== policy) problems.push(`policy ${attribute(metas[0]!, 'content')}`);
 		// Only what comes after the policy is governed by it: before it, the character set alone.
 		const inHead = head.childNodes.filter((node): node is Tree.Element => 'tagName' in node);
-		const early = inHead.slice(0, inHead.indexOf(metas[0]!)).filter((element) => element.tagName !== 'meta' || attribute(element, 'charset') === undefined);
+		const early = inHead
+			.slice(0, inHead.indexOf(metas[0]!))
+			.filter((element) => element.tagName !== 'meta' || attribute(element, 'charset') === undefined);
 		if (early.length) problems.push(`before the policy: ${early.map((element) => element.tagName).join(', ')}`);
 	}
 	for (const element of all) {
-		if (element.tagName === 'script' && attribute(element, 'src') === undefined && attribute(element, 'type') !== 'application/json') problems.push('an inline script');
+		if (
+			element.tagName === 'script' &&
+			attribute(element, 'src') === undefined &&
+			attribute(element, 'type') !== 'application/json'
+		)
+			problems.push('an inline script');
 		if (element.tagName === 'style') problems.push('a <style> element');
 		for (const { name, value } of element.attrs) {
 			if (name === 'style') problems.push(`style="${value}" on <${element.tagName}>`);
@@ -136,7 +158,12 @@ const chartsDrawn = (page: Page) =>
 			figures.every((figure) => {
 				const box = figure.querySelector<HTMLElement>('.chart-canvas')!;
 				const canvas = figure.querySelector('canvas')!;
-				return Boolean(figure.chart) && box.getBoundingClientRect().height === Number(box.dataset.height) && canvas.clientHeight > 0 && canvas.clientWidth > 0;
+				return (
+					Boolean(figure.chart) &&
+					box.getBoundingClientRect().height === Number(box.dataset.height) &&
+					canvas.clientHeight > 0 &&
+					canvas.clientWidth > 0
+				);
 			})
 		);
 	});
@@ -150,20 +177,30 @@ async function ready(name: string, page: Page): Promise<void> {
 	await expect.poll(() => toggleShown(page), poll).toBe(true);
 	if (['overview', 'theme', 'chapter'].includes(name)) await expect.poll(() => chartsDrawn(page), poll).toBe(true);
 	if (name === 'findings') {
-		await expect.poll(() => page.locator('.explorer-status').innerText(), poll).toBe('Showing 1 to 9 of 9 matching findings, of 62.');
+		await expect
+			.poll(() => page.locator('.explorer-status').innerText(), poll)
+			.toBe('Showing 1 to 9 of 9 matching findings, of 62.');
 		expect(await page.locator('[data-explorer] tbody tr').count()).toBe(9);
 	}
 	// The sample declares no site: the script completes the citation's address, or takes it out from disk.
-	if (name === 'finding') await expect.poll(() => page.locator('.cite').innerText(), poll).not.toContain(' /findings/INV-01/');
-	if (name === 'search') await expect.poll(() => page.locator('.search-status').innerText(), poll).toMatch(/^\d+ results for “records”\.$/);
+	if (name === 'finding')
+		await expect.poll(() => page.locator('.cite').innerText(), poll).not.toContain(' /findings/INV-01/');
+	if (name === 'search')
+		await expect.poll(() => page.locator('.search-status').innerText(), poll).toMatch(/^\d+ results for “records”\.$/);
 }
 
 describe('the Content-Security-Policy of the built site', () => {
 	it('is in the head of every page before anything it governs, and no page has an inline script or style', () => {
-		for (const [site, policy] of [[sample, HOSTED], [second, HOSTED], [{ dist: sample.edition }, OFFLINE], [{ dist: second.edition }, OFFLINE]] as const) {
+		for (const [site, policy] of [
+			[sample, HOSTED],
+			[second, HOSTED],
+			[{ dist: sample.edition }, OFFLINE],
+			[{ dist: second.edition }, OFFLINE],
+		] as const) {
 			const files = htmlFiles(site.dist);
 			expect(files.length).toBeGreaterThan(5);
-			for (const file of files) expect(pageProblems(readFileSync(join(site.dist, file), 'utf8'), policy), join(site.dist, file)).toEqual([]);
+			for (const file of files)
+				expect(pageProblems(readFileSync(join(site.dist, file), 'utf8'), policy), join(site.dist, file)).toEqual([]);
 		}
 	});
 
@@ -181,7 +218,16 @@ describe('the Content-Security-Policy of the built site', () => {
 		await ready(name, page);
 		if (name === 'overview') {
 			// The service worker is a worker too.
-			await expect.poll(() => page.locator('.offline-status').innerText().catch(() => ''), { timeout: 30_000 }).toBe('This report is available offline on this device.');
+			await expect
+				.poll(
+					() =>
+						page
+							.locator('.offline-status')
+							.innerText()
+							.catch(() => ''),
+					{ timeout: 30_000 },
+				)
+				.toBe('This report is available offline on this device.');
 		}
 		expect(await violations()).toEqual([]);
 		await page.context().close();
@@ -215,18 +261,27 @@ describe('the Content-Security-Policy of the built site', () => {
 			// Set by the classic script in <head>, before the body exists.
 			expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 			expect(await background(page)).toBe(DARK);
-			await expect.poll(() => page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+			await expect
+				.poll(() => page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'))
+				.toBe('true');
 			expect(await violations(), origin).toEqual([]);
 			await page.context().close();
 		}
 	});
 
 	it('breaches nothing on a report published under a base path', async () => {
-		for (const [name, path] of [['overview', ''], ['search', 'search/?q=contract'], ['finding', 'findings/PA-1/']] as const) {
+		for (const [name, path] of [
+			['overview', ''],
+			['search', 'search/?q=contract'],
+			['finding', 'findings/PA-1/'],
+		] as const) {
 			const { page, violations } = await open(second.origin + path);
 			await expect.poll(() => toggleShown(page)).toBe(true);
 			if (name === 'overview') await expect.poll(() => chartsDrawn(page), { timeout: 30_000 }).toBe(true);
-			if (name === 'search') await expect.poll(() => page.locator('.search-status').innerText(), { timeout: 30_000 }).toMatch(/results? for “contract”\.$/);
+			if (name === 'search')
+				await expect
+					.poll(() => page.locator('.search-status').innerText(), { timeout: 30_000 })
+					.toMatch(/results? for “contract”\.$/);
 			expect(await violations(), path).toEqual([]);
 			await page.context().close();
 		}

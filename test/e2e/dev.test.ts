@@ -39,13 +39,24 @@ beforeAll(async () => {
 	cpSync(fixture('second-report'), content, { recursive: true });
 	const port = await freePort();
 	origin = `http://127.0.0.1:${port}/procurement-2025`;
-	dev = spawn(process.execPath, ['scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: userEnv({ REPORT_CONTENT: content }) });
+	dev = spawn(process.execPath, ['scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1'], {
+		cwd: ROOT,
+		env: userEnv({ REPORT_CONTENT: content }),
+	});
 	dev.stdout!.on('data', (chunk) => (output += chunk));
 	dev.stderr!.on('data', (chunk) => (output += chunk));
 	const deadline = Date.now() + 60_000;
 	let last: unknown;
-	while ((await fetch(`${origin}/`).then((response) => response.status, (error) => ((last = error.cause ?? error), 0))) !== 200) {
-		if (Date.now() > deadline) throw new Error(`npm run dev did not start (${String(last)}, exit ${dev.exitCode} ${dev.signalCode}):\n${output}`);
+	while (
+		(await fetch(`${origin}/`).then(
+			(response) => response.status,
+			(error) => ((last = error.cause ?? error), 0),
+		)) !== 200
+	) {
+		if (Date.now() > deadline)
+			throw new Error(
+				`npm run dev did not start (${String(last)}, exit ${dev.exitCode} ${dev.signalCode}):\n${output}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	browser = await launch();
@@ -70,18 +81,38 @@ describe('npm run dev', () => {
 		expect(await text(page, 'main')).toContain('This audit covered 3 procurement exercises, 2 of them reported');
 
 		edit('pages/scope.md', 'This audit covered', 'The whole audit covered');
-		await expect.poll(() => text(page, 'main'), { timeout: 15_000 }).toContain('The whole audit covered 3 procurement exercises, 2 of them reported');
+		await expect
+			.poll(() => text(page, 'main'), { timeout: 15_000 })
+			.toContain('The whole audit covered 3 procurement exercises, 2 of them reported');
 
 		// Another file: the page's :count changes, and the figure it breaks is reported in the page and the terminal.
 		edit('findings/2025/PA-3.md', 'status: planned', 'status: completed\noutcome: satisfactory\nclosed: 2025-06-01');
 		await expect.poll(() => text(page, 'main'), { timeout: 15_000 }).toContain('3 of them reported');
-		await expect.poll(() => page.locator('.dev-problems').innerText({ timeout: 2_000 }).catch(() => ''), { timeout: 15_000 }).toContain(
-			`${join(content, 'report.yaml')}:18: figures.reported.value: declared 2, but count(status=completed) gives 3`,
-		);
+		await expect
+			.poll(
+				() =>
+					page
+						.locator('.dev-problems')
+						.innerText({ timeout: 2_000 })
+						.catch(() => ''),
+				{ timeout: 15_000 },
+			)
+			.toContain(
+				`${join(content, 'report.yaml')}:18: figures.reported.value: declared 2, but count(status=completed) gives 3`,
+			);
 		expect(output).toContain(`${join(content, 'report.yaml')}:18: figures.reported.value: declared 2`);
 
 		edit('report.yaml', 'reported: { label: Reported, value: 2,', 'reported: { label: Reported, value: 3,');
-		await expect.poll(() => page.locator('.dev-problems').isVisible({ timeout: 2_000 }).catch(() => true), { timeout: 15_000 }).toBe(false);
+		await expect
+			.poll(
+				() =>
+					page
+						.locator('.dev-problems')
+						.isVisible({ timeout: 2_000 })
+						.catch(() => true),
+				{ timeout: 15_000 },
+			)
+			.toBe(false);
 		await expect.poll(() => text(page, 'main').catch(() => ''), { timeout: 15_000 }).toContain('3 of them reported');
 		await context.close();
 	});
@@ -92,14 +123,16 @@ describe('npm run dev', () => {
 		await page.goto(`${origin}/search/?q=pothole`);
 		await expect.poll(() => text(page, '.search-status'), { timeout: 30_000 }).toBe('1 result for “pothole”.');
 		edit('findings/2025/PA-3.md', 'Planned work.', 'Planned work on quagmirely contracts.');
-		await expect.poll(
-			async () => {
-				await page.goto(`${origin}/search/?q=quagmirely`);
-				const answer = page.locator('.search-status').filter({ hasText: /result|Nothing found/ });
-				return answer.innerText({ timeout: 10_000 }).catch(() => '');
-			},
-			{ timeout: 30_000, interval: 1_000 },
-		).toBe('1 result for “quagmirely”.');
+		await expect
+			.poll(
+				async () => {
+					await page.goto(`${origin}/search/?q=quagmirely`);
+					const answer = page.locator('.search-status').filter({ hasText: /result|Nothing found/ });
+					return answer.innerText({ timeout: 10_000 }).catch(() => '');
+				},
+				{ timeout: 30_000, interval: 1_000 },
+			)
+			.toBe('1 result for “quagmirely”.');
 		expect(await page.locator('.search-results h2').allInnerTexts()).toEqual(['Consultancy call-offs']);
 		await context.close();
 	});

@@ -23,9 +23,15 @@ describe('a report in its second edition', () => {
 		const page = await site.open('/changes/');
 		const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 		expect(main).toContain('Since the earlier edition (Interim report, figures as at March 8, 2017)');
-		expect(main).toContain('1 finding added, 1 finding no longer in the report, 1 change of status, 1 change of outcome');
+		expect(main).toContain(
+			'1 finding added, 1 finding no longer in the report, 1 change of status, 1 change of outcome',
+		);
 		const figures = await page.locator('table').first().locator('tbody tr').allInnerTexts();
-		expect(figures.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['Investigations 3 3 No change', 'Completed 1 2 +1', 'Allegations 9 8 −1']);
+		expect(figures.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
+			'Investigations 3 3 No change',
+			'Completed 1 2 +1',
+			'Allegations 9 8 −1',
+		]);
 		expect(await page.locator('main a[href="/findings/INV-4/"]').first().innerText()).toBe('INV-4');
 		expect(main).toContain('INV-3: Investigation 3');
 		expect(main).toContain('INV-1 Status Under investigation Completed');
@@ -94,7 +100,11 @@ describe('a report in its second edition', () => {
 		expect(feed.error).toBe(0);
 		expect(feed.namespace).toBe('http://www.w3.org/2005/Atom');
 		expect(feed.updated).toBe('2018-04-01T00:00:00Z');
-		expect(feed.entries.map((entry) => entry.title)).toEqual(['Annual update 2018 (figures as at 2018-04-01)', 'Correction of 2018-04-01', 'Interim report (figures as at 2017-03-08)']);
+		expect(feed.entries.map((entry) => entry.title)).toEqual([
+			'Annual update 2018 (figures as at 2018-04-01)',
+			'Correction of 2018-04-01',
+			'Interim report (figures as at 2017-03-08)',
+		]);
 		expect(new Set(feed.entries.map((entry) => entry.id)).size).toBe(3);
 		expect(feed.entries.map((entry) => entry.link)).toEqual(['/changes/', '/findings/INV-2/', '/']);
 		await page.context().close();

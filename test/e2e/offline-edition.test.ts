@@ -51,24 +51,40 @@ async function open(root: string, path: string): Promise<{ page: Page; problems:
 	return { page, problems };
 }
 
-const chartDrawn = (page: Page, name: string) => page.locator(`figure[data-chart="${name}"]`).evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart));
+const chartDrawn = (page: Page, name: string) =>
+	page
+		.locator(`figure[data-chart="${name}"]`)
+		.evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart));
 const status = (page: Page) => page.locator('.search-status').innerText();
 
 describe('the offline edition, unzipped and opened from disk', () => {
 	it('navigates between pages, draws charts and filters the findings table', async () => {
 		const { page, problems } = await open(sample, 'index.html');
 		await expect.poll(() => chartDrawn(page, 'findings-by-status'), { timeout: 15_000 }).toBe(true);
-		expect(await page.locator('footer .offline-status').innerText()).toBe('Offline edition: these pages are files on this device and work with no connection.');
+		expect(await page.locator('footer .offline-status').innerText()).toBe(
+			'Offline edition: these pages are files on this device and work with no connection.',
+		);
 
 		await page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Themes' }).click();
 		await page.waitForURL('**/themes/index.html');
 		await page.locator('main a[href$="information-sharing/index.html"]').first().click();
 		await page.waitForURL('**/themes/information-sharing/index.html');
-		await expect.poll(() => page.locator('main figure[data-chart]').first().evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart)), { timeout: 15_000 }).toBe(true);
+		await expect
+			.poll(
+				() =>
+					page
+						.locator('main figure[data-chart]')
+						.first()
+						.evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart)),
+				{ timeout: 15_000 },
+			)
+			.toBe(true);
 
 		await page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Findings' }).click();
 		await page.waitForURL('**/findings/index.html');
-		await expect.poll(() => page.locator('.explorer-status').innerText(), { timeout: 15_000 }).toBe('Showing 1 to 62 of all 62 findings.');
+		await expect
+			.poll(() => page.locator('.explorer-status').innerText(), { timeout: 15_000 })
+			.toBe('Showing 1 to 62 of all 62 findings.');
 		await page.goto(`${page.url()}?status=completed`);
 		await expect.poll(() => page.locator('[data-explorer] tbody tr').count(), { timeout: 15_000 }).toBe(9);
 		// Filtering rewrites the page's own address, the only one a page from disk may write.
@@ -78,7 +94,9 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		await page.waitForURL(/\/findings\/INV-\d+\/index\.html$/);
 		expect(await page.locator('main').getAttribute('data-finding-id')).toMatch(/^INV-\d+$/);
 		// The sample declares no site, and a file path is no address to cite.
-		expect(await page.locator('.cite').innerText()).toMatch(/In Police handling of .+, Interim findings, March 2017 \(sample edition\)\.$/);
+		expect(await page.locator('.cite').innerText()).toMatch(
+			/In Police handling of .+, Interim findings, March 2017 \(sample edition\)\.$/,
+		);
 		expect(problems).toEqual([]);
 		await page.context().close();
 	});
@@ -91,13 +109,17 @@ describe('the offline edition, unzipped and opened from disk', () => {
 		await expect.poll(() => status(page), { timeout: 15_000 }).toBe('1 result for “pothole”.');
 		expect(await page.locator('.search-results h2').allInnerTexts()).toEqual(['Road maintenance framework']);
 		expect(await page.locator('.search-results mark').first().innerText()).toMatch(/pothole/i);
-		expect(await page.locator('.search-results .meta').innerText()).toBe('Finding · PA-1 · Reported · Improvement needed');
+		expect(await page.locator('.search-results .meta').innerText()).toBe(
+			'Finding · PA-1 · Reported · Improvement needed',
+		);
 		await page.locator('.search-results a').click();
 		await page.waitForURL('**/findings/PA-1/index.html');
 		expect(await page.locator('main').getAttribute('data-finding-id')).toBe('PA-1');
 
 		await page.goto(`file://${second}/search/index.html?q=zanzibarquux`);
-		await expect.poll(() => status(page), { timeout: 15_000 }).toBe('Nothing found for “zanzibarquux”. Try other words, or fewer filters.');
+		await expect
+			.poll(() => status(page), { timeout: 15_000 })
+			.toBe('Nothing found for “zanzibarquux”. Try other words, or fewer filters.');
 		expect(problems).toEqual([]);
 		await page.context().close();
 	});
@@ -132,7 +154,12 @@ describe('the offline edition, unzipped and opened from disk', () => {
 });
 
 describe('the offline edition’s accessibility', () => {
-	it.each(['index.html', 'search/index.html?q=records&status=Completed', 'findings/index.html', 'findings/INV-07/index.html'])('has no axe violations on %s, in light and dark', async (path) => {
+	it.each([
+		'index.html',
+		'search/index.html?q=records&status=Completed',
+		'findings/index.html',
+		'findings/INV-07/index.html',
+	])('has no axe violations on %s, in light and dark', async (path) => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const { page } = await open(sample, path);
 			await page.emulateMedia({ colorScheme });

@@ -11,7 +11,10 @@ const content = mkdtempSync(join(tmpdir(), 'findings-600-'));
 let site: Site;
 
 beforeAll(async () => {
-	const generated = spawnSync(process.execPath, ['scripts/generate-report.ts', content, '600'], { cwd: ROOT, encoding: 'utf8' });
+	const generated = spawnSync(process.execPath, ['scripts/generate-report.ts', content, '600'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
 	expect(generated.status, generated.stderr).toBe(0);
 	site = await buildAndServe({ REPORT_CONTENT: content });
 });
@@ -27,7 +30,10 @@ describe('a report of 600 findings', () => {
 		const page = await site.open('/findings/', { javaScriptEnabled: false });
 		expect(await ids(page)).toHaveLength(250);
 		expect(await page.locator('caption').innerText()).toBe('Findings 1 to 250 of 600');
-		await page.getByRole('navigation', { name: 'Pages of findings' }).getByRole('link', { name: '3', exact: true }).click();
+		await page
+			.getByRole('navigation', { name: 'Pages of findings' })
+			.getByRole('link', { name: '3', exact: true })
+			.click();
 		await page.waitForURL('**/findings/page/3/');
 		const last = await ids(page);
 		expect(last).toHaveLength(100);
@@ -43,7 +49,9 @@ describe('a report of 600 findings', () => {
 		expect(page.url()).toMatch(/\/findings\/\?page=2$/);
 		await page.getByRole('group', { name: 'Status' }).getByLabel('Completed').check();
 		expect(page.url()).not.toContain('page=');
-		const completed = Number((await page.locator('caption').innerText()).match(/of ([\d,]+) matching/)![1]!.replace(',', ''));
+		const completed = Number(
+			(await page.locator('caption').innerText()).match(/of ([\d,]+) matching/)![1]!.replace(',', ''),
+		);
 		expect(completed).toBeGreaterThan(100);
 		expect(completed).toBeLessThan(600);
 		await page.context().close();
@@ -57,15 +65,26 @@ describe('a report of 600 findings', () => {
 	});
 
 	it('lists at most 100 findings on a theme page, and links the table filtered to that theme', async () => {
-		const { findings } = JSON.parse(readFileSync(join(site.dist, 'data/findings.json'), 'utf8')) as { findings: { themes: string[] }[] };
-		const counts = Map.groupBy(findings.flatMap((finding) => finding.themes), (theme) => theme);
+		const { findings } = JSON.parse(readFileSync(join(site.dist, 'data/findings.json'), 'utf8')) as {
+			findings: { themes: string[] }[];
+		};
+		const counts = Map.groupBy(
+			findings.flatMap((finding) => finding.themes),
+			(theme) => theme,
+		);
 		const [theme, members] = [...counts].sort((a, b) => b[1].length - a[1].length)[0]!;
 		expect(members.length).toBeGreaterThan(100);
 		const page = await site.open(`/themes/${theme}/`);
 		expect(await page.locator('tbody td.id').count()).toBe(100);
-		await page.getByRole('link', { name: `All ${members.length} findings on this theme, in the findings table to sort and filter` }).click();
+		await page
+			.getByRole('link', {
+				name: `All ${members.length} findings on this theme, in the findings table to sort and filter`,
+			})
+			.click();
 		await page.waitForURL(`**/findings/?theme=${theme}`);
-		expect(await page.locator('caption').innerText()).toBe(`Showing 1 to ${members.length} of ${members.length} matching findings, of 600.`);
+		expect(await page.locator('caption').innerText()).toBe(
+			`Showing 1 to ${members.length} of ${members.length} matching findings, of 600.`,
+		);
 		await page.context().close();
 	});
 });

@@ -10,7 +10,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	// Content-Security-Policy refuses inline scripts, and it stays in force while axe looks at the page.
 	await page.evaluate(AXE);
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+		const axe = (
+			window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+		).axe;
+		return (await axe.run()).violations.map(
+			(v) =>
+				`${v.id}: ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')}`,
+		);
 	});
 }

@@ -10,9 +10,58 @@ import { toHtml } from 'hast-util-to-html';
 
 /** Elements whose surrounding whitespace is layout of the source, not text a reader sees. */
 const BLOCKS = new Set([
-	...['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'col', 'colgroup', 'dd', 'details', 'dialog', 'div', 'dl', 'dt'],
-	...['fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html'],
-	...['li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'],
+	...[
+		'address',
+		'article',
+		'aside',
+		'blockquote',
+		'body',
+		'caption',
+		'col',
+		'colgroup',
+		'dd',
+		'details',
+		'dialog',
+		'div',
+		'dl',
+		'dt',
+	],
+	...[
+		'fieldset',
+		'figcaption',
+		'figure',
+		'footer',
+		'form',
+		'h1',
+		'h2',
+		'h3',
+		'h4',
+		'h5',
+		'h6',
+		'header',
+		'hgroup',
+		'hr',
+		'html',
+	],
+	...[
+		'li',
+		'main',
+		'menu',
+		'nav',
+		'ol',
+		'p',
+		'pre',
+		'section',
+		'summary',
+		'table',
+		'tbody',
+		'td',
+		'tfoot',
+		'th',
+		'thead',
+		'tr',
+		'ul',
+	],
 ]);
 
 /** Ids and links to them, which GitHub prefixes (clobbering) so that no author's id can take one of the page's. */
@@ -78,7 +127,8 @@ function trimAtBlockEdges(parent: Parent): void {
 		if (child.type !== 'text') continue;
 		// Whitespace is collapsed to one space by now; trimStart() would also take a no-break space, which is text.
 		if ((index === 0 && blockParent) || isBlock(children[index - 1])) child.value = child.value.replace(/^ /, '');
-		if ((index === children.length - 1 && blockParent) || isBlock(children[index + 1])) child.value = child.value.replace(/ $/, '');
+		if ((index === children.length - 1 && blockParent) || isBlock(children[index + 1]))
+			child.value = child.value.replace(/ $/, '');
 	}
 	parent.children = children.filter((child) => child.type !== 'text' || child.value !== '') as typeof parent.children;
 }

@@ -6,7 +6,11 @@ export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${na
 
 /** The environment of a command as an author runs it: without what Vitest sets for its own workers. */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(
+			([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST',
+		),
+	);
 	return { ...env, INIT_CWD: ROOT, ...extra };
 }
 
@@ -21,7 +25,10 @@ export function run(script: 'check' | 'build' | 'new' | 'snapshot', env: Record<
 }
 
 /** The same, without blocking: for commands that must run at the same time. */
-export function runAsync(script: 'check' | 'build', env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runAsync(
+	script: 'check' | 'build',
+	env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [`scripts/${script}.ts`], { cwd: ROOT, env: userEnv(env) });
 		let stdout = '';

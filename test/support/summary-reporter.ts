@@ -5,6 +5,8 @@ export default class SummaryReporter implements Reporter {
 	onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
 		const counts = { passed: 0, failed: 0, skipped: 0, pending: 0 };
 		for (const module of testModules) for (const test of module.children.allTests()) counts[test.result().state]++;
-		console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped + counts.pending} skipped`);
+		console.log(
+			`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped + counts.pending} skipped`,
+		);
 	}
 }

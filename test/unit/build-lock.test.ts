@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +34,9 @@ release();
 );
 
 function hold(lock: string, log: string, ms: number): Promise<number | null> {
-	return new Promise((resolve) => spawn(process.execPath, [holder, lock, log, String(ms)], { stdio: 'inherit' }).on('close', resolve));
+	return new Promise((resolve) =>
+		spawn(process.execPath, [holder, lock, log, String(ms)], { stdio: 'inherit' }).on('close', resolve),
+	);
 }
 
 const events = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
@@ -41,7 +52,8 @@ describe('the build lock', () => {
 		expect(await Promise.all(Array.from({ length: 6 }, () => hold(lock, log, 150)))).toEqual([0, 0, 0, 0, 0, 0]);
 		const turns = events(log).filter((line) => !line.startsWith('wait'));
 		expect(turns).toHaveLength(12);
-		for (let i = 0; i < turns.length; i += 2) expect([turns[i]!.split(' ')[0], turns[i + 1]]).toEqual(['start', `end ${turns[i]!.split(' ')[1]}`]);
+		for (let i = 0; i < turns.length; i += 2)
+			expect([turns[i]!.split(' ')[0], turns[i + 1]]).toEqual(['start', `end ${turns[i]!.split(' ')[1]}`]);
 		expect(readdirSync(dir)).toEqual(['log']);
 	});
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, openedClosedChart, yearsOf, type ChartContext, type ChartFinding } from '../../src/lib/charts/charts.ts';
+import {
+	chartData,
+	openedClosedChart,
+	yearsOf,
+	type ChartContext,
+	type ChartFinding,
+} from '../../src/lib/charts/charts.ts';
 import { toCsv } from '../../src/lib/exports/csv.ts';
 
 const context: ChartContext = {
@@ -7,10 +13,20 @@ const context: ChartContext = {
 	statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } },
 	outcomes: { upheld: { label: 'Upheld' }, 'not-upheld': { label: 'Not upheld' } },
 	metrics: { allegations: { label: 'Allegations' }, cost: { label: 'Cost (GBP)' } },
-	themes: [{ id: 'culture', title: 'Culture' }, { id: 'leadership', title: 'Leadership' }],
+	themes: [
+		{ id: 'culture', title: 'Culture' },
+		{ id: 'leadership', title: 'Leadership' },
+	],
 };
 const findings: ChartFinding[] = [
-	{ status: 'completed', outcome: 'upheld', opened: '2014-11-20', closed: '2016-02-01', themes: ['culture', 'leadership'], metrics: { allegations: 1200 } },
+	{
+		status: 'completed',
+		outcome: 'upheld',
+		opened: '2014-11-20',
+		closed: '2016-02-01',
+		themes: ['culture', 'leadership'],
+		metrics: { allegations: 1200 },
+	},
 	{ status: 'open', opened: '2016-01-02', themes: ['culture'], metrics: { allegations: 3 } },
 	{ status: 'open', opened: '2016-05-02', themes: [], metrics: {} },
 ];
@@ -18,7 +34,10 @@ const findings: ChartFinding[] = [
 describe('charts', () => {
 	it('counts findings per status, in the order the report declares them', () => {
 		const chart = chartData('by-status', { by: 'status' }, findings, context);
-		expect(chart.rows).toEqual([{ key: 'open', label: 'Open', values: [2] }, { key: 'completed', label: 'Completed', values: [1] }]);
+		expect(chart.rows).toEqual([
+			{ key: 'open', label: 'Open', values: [2] },
+			{ key: 'completed', label: 'Completed', values: [1] },
+		]);
 		expect(chart.title).toBe('Findings by status');
 		expect(chart.summary).toBe('Open is the largest group: 2 of 3 findings.');
 	});
@@ -31,18 +50,34 @@ describe('charts', () => {
 	});
 
 	it('keeps acronyms in a metric’s name as written', () => {
-		expect(chartData('cost-by-status', { by: 'status', metric: 'cost' }, [{ ...findings[0]!, metrics: { cost: 5 } }], context).summary).toBe('Completed accounts for the most cost (GBP): 5 of 5.');
+		expect(
+			chartData(
+				'cost-by-status',
+				{ by: 'status', metric: 'cost' },
+				[{ ...findings[0]!, metrics: { cost: 5 } }],
+				context,
+			).summary,
+		).toBe('Completed accounts for the most cost (GBP): 5 of 5.');
 	});
 
 	it('applies a filter before grouping', () => {
-		const chart = chartData('open-by-theme', { by: 'theme', filter: [{ field: 'status', value: 'open' }] }, findings, context);
+		const chart = chartData(
+			'open-by-theme',
+			{ by: 'theme', filter: [{ field: 'status', value: 'open' }] },
+			findings,
+			context,
+		);
 		expect(chart.rows.map((row) => row.values[0])).toEqual([1, 0]);
 	});
 
 	it('lists every year from the first opened to the last closed, gaps included', () => {
 		expect(yearsOf(findings)).toEqual(['2014', '2015', '2016']);
 		const chart = openedClosedChart('by-year', findings, context);
-		expect(chart.rows.map((row) => row.values)).toEqual([[1, 0], [0, 0], [2, 1]]);
+		expect(chart.rows.map((row) => row.values)).toEqual([
+			[1, 0],
+			[0, 0],
+			[2, 1],
+		]);
 		expect(chart.summary).toBe('Most findings were opened in 2016 (2) and most were closed in 2016 (1).');
 	});
 
@@ -54,9 +89,21 @@ describe('charts', () => {
 
 describe('charts of names that Object.prototype also has', () => {
 	it('labels and sums a metric named constructor, which most findings do not record', () => {
-		const withConstructor: ChartContext = { ...context, metrics: { constructor: { label: 'Constructors' } }, statuses: { open: { label: 'toString' }, completed: { label: '__proto__' } } };
-		const chart = chartData('constructor-by-status', { by: 'status', metric: 'constructor' }, [...findings, { ...findings[1]!, metrics: { constructor: 4 } }], withConstructor);
-		expect(chart.rows).toEqual([{ key: 'open', label: 'toString', values: [4] }, { key: 'completed', label: '__proto__', values: [0] }]);
+		const withConstructor: ChartContext = {
+			...context,
+			metrics: { constructor: { label: 'Constructors' } },
+			statuses: { open: { label: 'toString' }, completed: { label: '__proto__' } },
+		};
+		const chart = chartData(
+			'constructor-by-status',
+			{ by: 'status', metric: 'constructor' },
+			[...findings, { ...findings[1]!, metrics: { constructor: 4 } }],
+			withConstructor,
+		);
+		expect(chart.rows).toEqual([
+			{ key: 'open', label: 'toString', values: [4] },
+			{ key: 'completed', label: '__proto__', values: [0] },
+		]);
 		expect(chart.title).toBe('Constructors by status');
 		expect(chart.summary).toBe('toString accounts for the most constructors: 4 of 4.');
 		// A metric the report does not declare is named as written, never by a member of Object.prototype.
@@ -66,8 +113,15 @@ describe('charts of names that Object.prototype also has', () => {
 
 describe('csv', () => {
 	it('quotes what needs quoting, keeps formulas as text, and ends lines with CRLF', () => {
-		expect(toCsv(['id', 'title', 'n'], [['A-1', 'Say "no", then stop', 3], ['A-2', '=HYPERLINK("x")', -2], ['A-3', null, 0]])).toBe(
-			'\uFEFFid,title,n\r\nA-1,"Say ""no"", then stop",3\r\nA-2,"\'=HYPERLINK(""x"")",-2\r\nA-3,,0\r\n',
-		);
+		expect(
+			toCsv(
+				['id', 'title', 'n'],
+				[
+					['A-1', 'Say "no", then stop', 3],
+					['A-2', '=HYPERLINK("x")', -2],
+					['A-3', null, 0],
+				],
+			),
+		).toBe('\uFEFFid,title,n\r\nA-1,"Say ""no"", then stop",3\r\nA-2,"\'=HYPERLINK(""x"")",-2\r\nA-3,,0\r\n');
 	});
 });

@@ -9,11 +9,19 @@ const context: DirectiveContext = {
 		{ status: 'open', opened: '2016-01-01', themes: [], metrics: { allegations: 2000 } },
 	],
 	vocabulary: { metrics: ['allegations'], statuses: ['open', 'completed'], outcomes: ['upheld'], themes: ['culture'] },
-	charts: { language: 'en-GB', statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } }, outcomes: { upheld: { label: 'Upheld' } }, metrics: { allegations: { label: 'Allegations' } }, themes: [{ id: 'culture', title: 'Culture' }] },
+	charts: {
+		language: 'en-GB',
+		statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } },
+		outcomes: { upheld: { label: 'Upheld' } },
+		metrics: { allegations: { label: 'Allegations' } },
+		themes: [{ id: 'culture', title: 'Culture' }],
+	},
 };
 
-const text = (name: string, label = '', attributes: Directive['attributes'] = {}) => evaluateDirective({ type: 'textDirective', name, label, attributes }, context, 'c');
-const rendered = (body: string, bodyLine = 1, file = 'x.md') => renderMarkdown({ body, bodyLine, file, context, images: () => ({ problem: 'no images here' }) });
+const text = (name: string, label = '', attributes: Directive['attributes'] = {}) =>
+	evaluateDirective({ type: 'textDirective', name, label, attributes }, context, 'c');
+const rendered = (body: string, bodyLine = 1, file = 'x.md') =>
+	renderMarkdown({ body, bodyLine, file, context, images: () => ({ problem: 'no images here' }) });
 const render = (markdown: string) => rendered(markdown).html;
 
 describe('directives', () => {
@@ -26,26 +34,41 @@ describe('directives', () => {
 	});
 
 	it('draw a chart grouped by a field', () => {
-		const result = evaluateDirective({ type: 'leafDirective', name: 'chart', label: '', attributes: { by: 'status', metric: 'allegations' } }, context, 'allegations-by-status');
-		expect(result.kind === 'chart' && result.chart.rows.map((row) => [row.label, row.values[0]])).toEqual([['Open', 2000], ['Completed', 3]]);
+		const result = evaluateDirective(
+			{ type: 'leafDirective', name: 'chart', label: '', attributes: { by: 'status', metric: 'allegations' } },
+			context,
+			'allegations-by-status',
+		);
+		expect(result.kind === 'chart' && result.chart.rows.map((row) => [row.label, row.values[0]])).toEqual([
+			['Open', 2000],
+			['Completed', 3],
+		]);
 	});
 
 	it('render in Markdown, leaving colons in prose and escaped directives as written', () => {
-		expect(render('We counted :count{status=open} of :figure[total] at 10:30, a 3:1 ratio; \\:figure[total] stays.')).toBe(
-			'<p>We counted 1 of 1,234 at 10:30, a 3:1 ratio; :figure[total] stays.</p>',
-		);
+		expect(
+			render('We counted :count{status=open} of :figure[total] at 10:30, a 3:1 ratio; \\:figure[total] stays.'),
+		).toBe('<p>We counted 1 of 1,234 at 10:30, a 3:1 ratio; :figure[total] stays.</p>');
 		const chart = render('::chart{by=theme}');
 		expect(chart).toContain('<figure class="chart" data-chart="findings-by-theme">');
 		expect(chart).toContain('<th scope="row">Culture</th><td class="num">1</td>');
 	});
 
 	it('name each chart of a page once', () => {
-		expect(render('::chart{by=theme}\n\n::chart{by=theme}').match(/data-chart="[^"]+"/g)).toEqual(['data-chart="findings-by-theme"', 'data-chart="findings-by-theme-2"']);
+		expect(render('::chart{by=theme}\n\n::chart{by=theme}').match(/data-chart="[^"]+"/g)).toEqual([
+			'data-chart="findings-by-theme"',
+			'data-chart="findings-by-theme-2"',
+		]);
 	});
 
 	it('are reported at their line in the file', () => {
 		expect(rendered('First line\n\nSecond :figure[nope] paragraph', 5, 'pages/a.md').problems).toEqual([
-			{ file: 'pages/a.md', line: 7, field: 'body', message: ':figure[nope]: "nope" is not a figure of this report; use one of: total' },
+			{
+				file: 'pages/a.md',
+				line: 7,
+				field: 'body',
+				message: ':figure[nope]: "nope" is not a figure of this report; use one of: total',
+			},
 		]);
 	});
 });

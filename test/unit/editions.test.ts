@@ -39,7 +39,13 @@ const interim = edition(
 const update = edition(
 	'2018-04-01',
 	[
-		finding('INV-1', { status: 'completed', outcome: 'upheld', closed: '2017-12-01', metrics: { allegations: 5 }, recommendations: [{ ...recommendation, status: 'accepted' }] }),
+		finding('INV-1', {
+			status: 'completed',
+			outcome: 'upheld',
+			closed: '2017-12-01',
+			metrics: { allegations: 5 },
+			recommendations: [{ ...recommendation, status: 'accepted' }],
+		}),
 		finding('INV-3'),
 		finding('INV-4'),
 	],
@@ -59,10 +65,18 @@ describe('editions', () => {
 		expect(changes.since).toEqual({ asAt: '2017-03-08', edition: 'Interim', title: 'A report' });
 		expect(changes.added).toEqual([{ id: 'INV-4', title: 'Investigation INV-4' }]);
 		expect(changes.removed).toEqual([{ id: 'INV-2', title: 'Investigation INV-2' }]);
-		expect(changes.status).toEqual([{ id: 'INV-1', title: 'Investigation INV-1', field: 'status', before: 'open', after: 'completed' }]);
-		expect(changes.outcome).toEqual([{ id: 'INV-1', title: 'Investigation INV-1', field: 'outcome', before: undefined, after: 'upheld' }]);
-		expect(changes.metrics).toEqual([{ id: 'INV-1', title: 'Investigation INV-1', field: 'allegations', before: 2, after: 5 }]);
-		expect(changes.recommendations).toEqual([{ id: 'INV-1', title: 'Investigation INV-1', field: 'Keep records.', before: 'made', after: 'accepted' }]);
+		expect(changes.status).toEqual([
+			{ id: 'INV-1', title: 'Investigation INV-1', field: 'status', before: 'open', after: 'completed' },
+		]);
+		expect(changes.outcome).toEqual([
+			{ id: 'INV-1', title: 'Investigation INV-1', field: 'outcome', before: undefined, after: 'upheld' },
+		]);
+		expect(changes.metrics).toEqual([
+			{ id: 'INV-1', title: 'Investigation INV-1', field: 'allegations', before: 2, after: 5 },
+		]);
+		expect(changes.recommendations).toEqual([
+			{ id: 'INV-1', title: 'Investigation INV-1', field: 'Keep records.', before: 'made', after: 'accepted' },
+		]);
 		expect(changes.figures).toEqual([
 			{ name: 'investigations', label: 'Investigations', before: 3, after: 3 },
 			{ name: 'completed', label: 'Completed', before: undefined, after: 1 },
@@ -106,8 +120,17 @@ describe('editions', () => {
 			siteHref: 'https://example.org/r/',
 			name: 'a-report',
 			site: 'https://example.org/r/',
-			editions: [{ asAt: '2017-03-08', edition: 'Interim' }, { asAt: '2018-04-01', edition: 'Update', changes, href: 'https://example.org/r/changes/' }],
-			corrections: [{ date: '2018-04-10', text: 'INV-1 opened in 2014, not 2015.', findings: [{ id: 'INV-1', href: 'https://example.org/r/findings/INV-1/' }] }],
+			editions: [
+				{ asAt: '2017-03-08', edition: 'Interim' },
+				{ asAt: '2018-04-01', edition: 'Update', changes, href: 'https://example.org/r/changes/' },
+			],
+			corrections: [
+				{
+					date: '2018-04-10',
+					text: 'INV-1 opened in 2014, not 2015.',
+					findings: [{ id: 'INV-1', href: 'https://example.org/r/findings/INV-1/' }],
+				},
+			],
 		});
 		expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
 		expect(feed).toContain('<title>A report &#60;&#38;&#62;</title>');

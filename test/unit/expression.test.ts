@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkExpression, evaluate, parseExpression, type Countable } from '../../src/lib/figures/expression.ts';
 
 const findings: Countable[] = [
-	{ status: 'completed', outcome: 'no-case', opened: '2014-11-20', themes: ['leadership', 'culture'], metrics: { allegations: 4, officers: 2 } },
+	{
+		status: 'completed',
+		outcome: 'no-case',
+		opened: '2014-11-20',
+		themes: ['leadership', 'culture'],
+		metrics: { allegations: 4, officers: 2 },
+	},
 	{ status: 'completed', outcome: 'upheld', opened: '2015-01-02', themes: ['culture'], metrics: { allegations: 1 } },
 	{ status: 'open', opened: '2015-12-31', themes: [], metrics: { allegations: 10, officers: 5 } },
 ];
@@ -35,9 +41,13 @@ describe('figure expressions', () => {
 			const parsed = parseExpression(text);
 			return parsed.ok ? 'parsed' : parsed.error;
 		};
-		expect(error('total()')).toBe('"total()" is not an expression; write e.g. count, count(status=completed), sum(allegations) or sum(allegations, theme=leadership)');
+		expect(error('total()')).toBe(
+			'"total()" is not an expression; write e.g. count, count(status=completed), sum(allegations) or sum(allegations, theme=leadership)',
+		);
 		expect(error('sum()')).toBe('sum needs a metric first, e.g. sum(allegations) or sum(allegations, status=open)');
-		expect(error('sum(status=open)')).toBe('sum needs a metric first, e.g. sum(allegations) or sum(allegations, status=open)');
+		expect(error('sum(status=open)')).toBe(
+			'sum needs a metric first, e.g. sum(allegations) or sum(allegations, status=open)',
+		);
 		expect(error('count(colour=red)')).toBe('"colour" cannot be filtered on; use one of: status, outcome, theme, year');
 		expect(error('count(status)')).toBe('"status" is not a filter; write field=value, e.g. status=completed');
 	});
@@ -45,7 +55,14 @@ describe('figure expressions', () => {
 	it('names every metric and value the report does not declare', () => {
 		const parsed = parseExpression('sum(widgets, status=closed, outcome=upheld, theme=x, year=15)');
 		if (!parsed.ok) throw new Error(parsed.error);
-		expect(checkExpression(parsed.expression, { metrics: ['allegations'], statuses: ['open'], outcomes: ['no-case'], themes: [] })).toEqual([
+		expect(
+			checkExpression(parsed.expression, {
+				metrics: ['allegations'],
+				statuses: ['open'],
+				outcomes: ['no-case'],
+				themes: [],
+			}),
+		).toEqual([
 			'"widgets" is not a metric of this report; use one of: allegations',
 			'"closed" is not a status of this report; use one of: open',
 			'"upheld" is not an outcome of this report; use one of: no-case',

@@ -30,8 +30,17 @@ describe('frontmatter', () => {
 	});
 
 	it('explains files without usable frontmatter', () => {
-		expect(parseMarkdown('')).toEqual({ line: 1, problem: 'the file is empty; start it with ---, the fields (e.g. title: …), and another ---' });
-		expect(parseMarkdown('Just text')).toEqual({ line: 1, problem: 'the file must start with a line of three dashes (---) that opens the frontmatter' });
-		expect(parseMarkdown('---\ntitle: x\n')).toEqual({ line: 1, problem: 'the frontmatter is not closed; add a line of three dashes (---) after the last field' });
+		expect(parseMarkdown('')).toEqual({
+			line: 1,
+			problem: 'the file is empty; start it with ---, the fields (e.g. title: …), and another ---',
+		});
+		expect(parseMarkdown('Just text')).toEqual({
+			line: 1,
+			problem: 'the file must start with a line of three dashes (---) that opens the frontmatter',
+		});
+		expect(parseMarkdown('---\ntitle: x\n')).toEqual({
+			line: 1,
+			problem: 'the frontmatter is not closed; add a line of three dashes (---) after the last field',
+		});
 	});
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { IMAGE_EXTENSIONS, sniffImage } from '../../src/lib/content/image-file.ts';
 
 /** Real 3×2 images (wider than high, so that a swap shows), made once with sharp and kept here as text. */
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWM4IScHQQxwFgBBAAYZ0KRMBAAAAABJRU5ErkJggg==';
+const PNG =
+	'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWM4IScHQQxwFgBBAAYZ0KRMBAAAAABJRU5ErkJggg==';
 const JPEG =
 	'/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAACAAMDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABAb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCOACqH/9k=';
 const GIF = 'R0lGODlhAwACAIAAAExpccgeHiH5BAUAAAAALAAAAAADAAIAAAICjF8AOw==';
@@ -21,7 +22,15 @@ function withOrientation(jpeg: Uint8Array, orientation: number): Uint8Array {
 	const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
 	const body = [...text('Exif\0\0'), ...tiff];
 	const length = body.length + 2;
-	return Uint8Array.from([...jpeg.subarray(0, 2), 0xff, 0xe1, length >> 8, length & 0xff, ...body, ...jpeg.subarray(2)]);
+	return Uint8Array.from([
+		...jpeg.subarray(0, 2),
+		0xff,
+		0xe1,
+		length >> 8,
+		length & 0xff,
+		...body,
+		...jpeg.subarray(2),
+	]);
 }
 
 /** The PNG with other numbers in its IHDR header (the CRC is not checked by anyone who reads sizes). */
@@ -71,7 +80,9 @@ describe('sniffImage: not images', () => {
 	});
 
 	it('rejects images of other types', () => {
-		const bmp = new Uint8Array([0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 0x28, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0x18, 0]);
+		const bmp = new Uint8Array([
+			0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 0x28, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0x18, 0,
+		]);
 		expect(sniffImage(bmp)).toBeUndefined();
 		const heic = bytes(AVIF).slice();
 		heic.set(text('heic'), 8);
@@ -94,7 +105,9 @@ describe('sniffImage: damaged images', () => {
 	it('rejects a magic number followed by nonsense', () => {
 		expect(sniffImage(text('GIF89a and then some words'))).toBeUndefined();
 		expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 2, 0xff, 0xd9]))).toBeUndefined();
-		expect(sniffImage(Uint8Array.from([...bytes(PNG).subarray(0, 8), ...text('not chunks at all, just text')]))).toBeUndefined();
+		expect(
+			sniffImage(Uint8Array.from([...bytes(PNG).subarray(0, 8), ...text('not chunks at all, just text')])),
+		).toBeUndefined();
 	});
 
 	it('rejects zero and absurd sizes', () => {
@@ -116,12 +129,24 @@ describe('sniffImage: SVG', () => {
 
 	it('falls back to the viewBox, read with commas and runs of spaces too', () => {
 		expect(sniffImage(text(`${ROOT} viewBox="0 0 640 480"></svg>`))).toEqual({ type: 'svg', width: 640, height: 480 });
-		expect(sniffImage(text(`${ROOT} width="100%" viewBox="0,0  64.4,48"></svg>`))).toEqual({ type: 'svg', width: 64, height: 48 });
-		expect(sniffImage(text(`${ROOT} width="320" viewBox="0 0 64 48"></svg>`))).toEqual({ type: 'svg', width: 320, height: 240 });
+		expect(sniffImage(text(`${ROOT} width="100%" viewBox="0,0  64.4,48"></svg>`))).toEqual({
+			type: 'svg',
+			width: 64,
+			height: 48,
+		});
+		expect(sniffImage(text(`${ROOT} width="320" viewBox="0 0 64 48"></svg>`))).toEqual({
+			type: 'svg',
+			width: 320,
+			height: 240,
+		});
 	});
 
 	it('measures the root, not an <svg> inside a comment before it', () => {
-		expect(sniffImage(text(`<!-- <svg width="1" height="1"> -->\n${ROOT} width="30" height="20"/>`))).toEqual({ type: 'svg', width: 30, height: 20 });
+		expect(sniffImage(text(`<!-- <svg width="1" height="1"> -->\n${ROOT} width="30" height="20"/>`))).toEqual({
+			type: 'svg',
+			width: 30,
+			height: 20,
+		});
 	});
 
 	it('rejects an SVG with no size, an unclosed root, and documents whose root is something else', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
 
-const images = (url: string) => (url.startsWith('ok') ? { src: `/_images/${url}`, width: 4, height: 3 } : { problem: `no image "${url}" here` });
+const images = (url: string) =>
+	url.startsWith('ok') ? { src: `/_images/${url}`, width: 4, height: 3 } : { problem: `no image "${url}" here` };
 const render = (body: string) => renderMarkdown({ body, bodyLine: 10, file: 'f.md', context: undefined, images });
 const problems = (body: string) => render(body).problems.map(({ line, message }) => `${line}: ${message}`);
 
@@ -13,11 +14,15 @@ describe('renderMarkdown', () => {
 	});
 
 	it('gives headings ids that never take the page’s own', () => {
-		expect(render('## Content\n\n## Method\n\n## Method').html).toBe('<h2 id="content-1">Content</h2>\n<h2 id="method">Method</h2>\n<h2 id="method-1">Method</h2>');
+		expect(render('## Content\n\n## Method\n\n## Method').html).toBe(
+			'<h2 id="content-1">Content</h2>\n<h2 id="method">Method</h2>\n<h2 id="method-1">Method</h2>',
+		);
 	});
 
 	it('writes code as plain pre and code with the language as a class, never highlighted', () => {
-		expect(render('```js\nconst a = 1 < 2;\n```').html).toBe('<pre><code class="language-js">const a = 1 &#x3C; 2;\n</code></pre>');
+		expect(render('```js\nconst a = 1 < 2;\n```').html).toBe(
+			'<pre><code class="language-js">const a = 1 &#x3C; 2;\n</code></pre>',
+		);
 	});
 
 	it('hides the footnotes’ heading from sight only, and links notes both ways', () => {
@@ -34,7 +39,8 @@ describe('renderMarkdown', () => {
 	});
 
 	it('reports HTML outside the allowlist at its line, and never lets it through', () => {
-		const body = 'One\n\n<script>alert(1)</script>\n\n<img src="ok.png" onerror="alert(1)"> <span style="color:red">x</span>\n\n[x](javascript:alert(1)) <a href="JavaScript:x">y</a>\n\n<iframe srcdoc="x"></iframe>';
+		const body =
+			'One\n\n<script>alert(1)</script>\n\n<img src="ok.png" onerror="alert(1)"> <span style="color:red">x</span>\n\n[x](javascript:alert(1)) <a href="JavaScript:x">y</a>\n\n<iframe srcdoc="x"></iframe>';
 		expect(problems(body)).toEqual([
 			"12: <script> is not allowed in Markdown; remove it (the README's Security section lists the HTML a report may use)",
 			'14: the onerror attribute on <img> is not allowed: reports run no script; remove it',

@@ -64,7 +64,9 @@ describe('nameProblems: characters', () => {
 
 describe('nameProblems: Windows', () => {
 	it('rejects reserved device names as ids, whatever their case or extension', () => {
-		expect(printed(finding('CON.md'))).toEqual(['content/findings/CON.md:1: file: "CON" is a reserved file name on Windows; rename the file, e.g. CON-1.md']);
+		expect(printed(finding('CON.md'))).toEqual([
+			'content/findings/CON.md:1: file: "CON" is a reserved file name on Windows; rename the file, e.g. CON-1.md',
+		]);
 		expect(printed(finding('sub/con.md'), finding('nul.txt.md'), finding('x.md', 'COM1'))).toEqual([
 			'content/findings/nul.txt.md:1: file: "nul.txt" starts with "nul", a reserved file name on Windows even with an extension; rename the file, e.g. nul-1.txt.md',
 			'content/findings/sub/con.md:1: file: "con" is a reserved file name on Windows; rename the file, e.g. con-1.md',
@@ -81,7 +83,9 @@ describe('nameProblems: Windows', () => {
 	});
 
 	it('rejects names that end with a dot or start or end with a space', () => {
-		expect(printed(finding('INV-1..md'), finding('x.md', 'INV-2.'), finding('old./INV-3.md'), finding(' 2015/INV-4.md'))).toEqual([
+		expect(
+			printed(finding('INV-1..md'), finding('x.md', 'INV-2.'), finding('old./INV-3.md'), finding(' 2015/INV-4.md')),
+		).toEqual([
 			'content/findings/ 2015/INV-4.md:1: file: folder name " 2015" starts or ends with a space, which is easy to miss and which Windows drops at the end of a name; rename the folder, e.g. 2015',
 			'content/findings/INV-1..md:1: file: "INV-1." ends with a dot, which Windows drops from folder names, so its page folder findings/INV-1./ would not unzip intact there; rename the file, e.g. INV-1.md',
 			'content/findings/old./INV-3.md:1: file: folder name "old." ends with a dot, which Windows drops from names, so it would not copy or unzip intact there; rename the folder, e.g. old',
@@ -106,7 +110,22 @@ describe('nameProblems: the site’s own files', () => {
 	});
 
 	it('keeps page slugs off the site’s sections', () => {
-		expect(RESERVED_SLUGS).toEqual(['themes', 'findings', 'search', 'recommendations', 'data', 'pagefind', '_astro', 'index', '404', 'changes', 'feed.xml', '_images', 'sw.js', '_offline']);
+		expect(RESERVED_SLUGS).toEqual([
+			'themes',
+			'findings',
+			'search',
+			'recommendations',
+			'data',
+			'pagefind',
+			'_astro',
+			'index',
+			'404',
+			'changes',
+			'feed.xml',
+			'_images',
+			'sw.js',
+			'_offline',
+		]);
 		expect(printed(page('findings.md'), page('changes.md'), theme('changes.md'))).toEqual([
 			'content/pages/changes.md:1: file: "changes" is a section of the site; rename the page file, e.g. about-changes.md',
 			'content/pages/findings.md:1: file: "findings" is a section of the site; rename the page file, e.g. about-findings.md',
@@ -162,7 +181,14 @@ describe('nameProblems: names that macOS and Windows take for one', () => {
 
 	it('reports files of one folder whose paths macOS and Windows take for one file, when their ids do not already clash', () => {
 		const [nfc, nfd] = ['caf\u00e9', 'cafe\u0301'];
-		expect(printed(finding(`${nfc}/report.md`, 'A'), finding(`${nfd}/report.md`, 'B'), finding('x/INV-1.md', 'C'), finding('x/inv-1.md', 'D'))).toEqual([
+		expect(
+			printed(
+				finding(`${nfc}/report.md`, 'A'),
+				finding(`${nfd}/report.md`, 'B'),
+				finding('x/INV-1.md', 'C'),
+				finding('x/inv-1.md', 'D'),
+			),
+		).toEqual([
 			`content/findings/${nfd}/report.md:1: file: this file and content/findings/${nfc}/report.md are the same text with accents written in different Unicode forms, so macOS and Windows take them for one file and copying or unzipping the folder there would lose one of them; rename one of them`,
 			`content/findings/${nfc}/report.md:1: file: this file and content/findings/${nfd}/report.md are the same text with accents written in different Unicode forms, so macOS and Windows take them for one file and copying or unzipping the folder there would lose one of them; rename one of them`,
 			'content/findings/x/inv-1.md:1: file: this file and content/findings/x/INV-1.md differ only in upper/lower case, so macOS and Windows take them for one file and copying or unzipping the folder there would lose one of them; rename one of them',
@@ -171,7 +197,14 @@ describe('nameProblems: names that macOS and Windows take for one', () => {
 	});
 
 	it('lets folders that differ only in case or Unicode form merge, since the files in them do not clash', () => {
-		expect(printed(finding('caf\u00e9/INV-1.md'), finding('cafe\u0301/INV-2.md'), finding('Audit/INV-3.md'), finding('audit/INV-4.md'))).toEqual([]);
+		expect(
+			printed(
+				finding('caf\u00e9/INV-1.md'),
+				finding('cafe\u0301/INV-2.md'),
+				finding('Audit/INV-3.md'),
+				finding('audit/INV-4.md'),
+			),
+		).toEqual([]);
 	});
 });
 

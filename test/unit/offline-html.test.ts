@@ -13,7 +13,9 @@ describe('links of the offline edition', () => {
 	it('makes links into the site relative, naming the index page of a folder, and keeps query and fragment', () => {
 		const finding = page('findings/A-1/index.html');
 		expect(offlineHref('/audit/', finding)).toBe('../../index.html');
-		expect(offlineHref('/audit/findings/?status=open&amp;page=2', finding)).toBe('../index.html?status=open&amp;page=2');
+		expect(offlineHref('/audit/findings/?status=open&amp;page=2', finding)).toBe(
+			'../index.html?status=open&amp;page=2',
+		);
 		expect(offlineHref('/audit/findings/A-1', finding)).toBe('index.html');
 		expect(offlineHref('/audit/themes/x/#charts', finding)).toBe('../../themes/x/index.html#charts');
 		expect(offlineHref('/audit/data/findings.csv', finding)).toBe('../../data/findings.csv');
@@ -23,7 +25,14 @@ describe('links of the offline edition', () => {
 
 	it('leaves alone what is not in the site: other hosts, fragments, data: URLs and paths outside the base', () => {
 		const finding = page('findings/A-1/index.html');
-		for (const href of ['https://example.org/audit/', '#content', 'data:text/csv,a%2Cb', '/other/', 'mailto:a@example.org']) expect(offlineHref(href, finding)).toBe(href);
+		for (const href of [
+			'https://example.org/audit/',
+			'#content',
+			'data:text/csv,a%2Cb',
+			'/other/',
+			'mailto:a@example.org',
+		])
+			expect(offlineHref(href, finding)).toBe(href);
 	});
 
 	it('gives the base as a prefix for addresses made in the browser', () => {
@@ -46,7 +55,9 @@ describe('pages of the offline edition', () => {
 	].join('\n');
 
 	it('rewrites links, the base, addresses in configuration, and module scripts as classic ones, from the page’s folder', () => {
-		expect(offlineHtml(html, { ...page('findings/index.html'), site: 'https://example.org/audit/' }).split('\n')).toEqual([
+		expect(
+			offlineHtml(html, { ...page('findings/index.html'), site: 'https://example.org/audit/' }).split('\n'),
+		).toEqual([
 			'<link rel="stylesheet" href="../_astro/Base.css">',
 			'<img src="../_astro/a.webp" srcset="../_astro/a-1.webp 1x, ../_astro/a-2.webp 2x" alt="">',
 			'<form action="../search/index.html" method="get"></form>',
@@ -65,11 +76,14 @@ describe('pages of the offline edition', () => {
 	});
 
 	it('removes a part only for the hosted site whole, even when it holds elements of its own tag name', () => {
-		const nested = '<div data-online-only><div class="card"><div>Offline edition</div></div><a href="/audit/data/x.zip">x.zip</a></div><p>After</p>';
+		const nested =
+			'<div data-online-only><div class="card"><div>Offline edition</div></div><a href="/audit/data/x.zip">x.zip</a></div><p>After</p>';
 		expect(offlineHtml(nested, page('index.html'))).toBe('<p>After</p>');
 		// Closed by what follows rather than by an end tag, as HTML allows: up to there, and no further.
 		expect(offlineHtml('<p data-online-only>Hosted only<p>Kept', page('index.html'))).toBe('<p>Kept');
-		expect(offlineHtml('<link rel="alternate" href="/audit/data/x.zip" data-online-only><p>Kept</p>', page('index.html'))).toBe('<p>Kept</p>');
+		expect(
+			offlineHtml('<link rel="alternate" href="/audit/data/x.zip" data-online-only><p>Kept</p>', page('index.html')),
+		).toBe('<p>Kept</p>');
 	});
 
 	it('rewrites attributes however they are quoted, or written in capitals, and module scripts likewise', () => {
@@ -91,16 +105,26 @@ describe('pages of the offline edition', () => {
 			'<script src="../_offline/Charts.abc.js" defer></script>',
 			`<a href='https://example.org/audit/'>Elsewhere, left as written</a>`,
 		]);
-		expect(() => offlineHtml(`<script type='module'>import "x";</script>`, page('index.html'))).toThrow('index.html: an inline module script cannot run from disk');
+		expect(() => offlineHtml(`<script type='module'>import "x";</script>`, page('index.html'))).toThrow(
+			'index.html: an inline module script cannot run from disk',
+		);
 	});
 
 	it('reads character references in attributes and writes them back, so a query keeps its meaning', () => {
 		// Written bare, `&copy` would be read back as `©`.
-		expect(offlineHtml('<a href="/audit/findings/?theme=a&amp;copy=1">x</a>', page('index.html'))).toBe('<a href="findings/index.html?theme=a&amp;copy=1">x</a>');
+		expect(offlineHtml('<a href="/audit/findings/?theme=a&amp;copy=1">x</a>', page('index.html'))).toBe(
+			'<a href="findings/index.html?theme=a&amp;copy=1">x</a>',
+		);
 	});
 
 	it('escapes the configuration so that no string in it can end its script or open a comment', () => {
-		const data = { note: '</script><script>alert(1)</script>', comment: '<!-- <script>', both: 'a & b > c', lines: 'x\u2028y\u2029z', findingsUrl: '/audit/findings/' };
+		const data = {
+			note: '</script><script>alert(1)</script>',
+			comment: '<!-- <script>',
+			both: 'a & b > c',
+			lines: 'x\u2028y\u2029z',
+			findingsUrl: '/audit/findings/',
+		};
 		// As the hosted page holds it, `<` escaped as charts/chart-html.ts does, so that the input itself is one script.
 		const hosted = `<p>Before</p><script type="application/json">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script><p>After</p>`;
 		const out = offlineHtml(hosted, page('index.html'));
@@ -137,7 +161,8 @@ describe('pages of the offline edition', () => {
 	});
 
 	it('throws for an inline module script only where there is one: not for its text in a comment, nor for one removed with a hosted-only part', () => {
-		const html = '<!-- <script type="module">x</script> --><div data-online-only><script type="module">import "x";</script></div><p>Kept</p>';
+		const html =
+			'<!-- <script type="module">x</script> --><div data-online-only><script type="module">import "x";</script></div><p>Kept</p>';
 		expect(offlineHtml(html, page('index.html'))).toBe('<!-- <script type="module">x</script> --><p>Kept</p>');
 	});
 });

@@ -21,9 +21,17 @@ describe('related findings', () => {
 
 describe('citation', () => {
 	it('names the publisher, year, finding, report, edition and stable URL', () => {
-		expect(citation({ publisher: 'Watchdog', reportTitle: 'Review', edition: 'Interim', asAt: '2017-03-08', id: 'INV-07', title: 'Records', url: 'https://x.org/r/findings/INV-07/' })).toBe(
-			'Watchdog (2017). INV-07: Records. In Review, Interim. https://x.org/r/findings/INV-07/',
-		);
+		expect(
+			citation({
+				publisher: 'Watchdog',
+				reportTitle: 'Review',
+				edition: 'Interim',
+				asAt: '2017-03-08',
+				id: 'INV-07',
+				title: 'Records',
+				url: 'https://x.org/r/findings/INV-07/',
+			}),
+		).toBe('Watchdog (2017). INV-07: Records. In Review, Interim. https://x.org/r/findings/INV-07/');
 	});
 });
 
@@ -38,13 +46,27 @@ describe('recommendations', () => {
 	it('numbers recommendations within their finding and groups them by recipient', () => {
 		const rows = recommendationRows(
 			[
-				{ id: 'A', title: 'a', recommendations: [{ text: 'x', to: 'Force', status: 'made', due: '2016-01-01' }, { text: 'y', to: 'Council', status: 'accepted' }] },
+				{
+					id: 'A',
+					title: 'a',
+					recommendations: [
+						{ text: 'x', to: 'Force', status: 'made', due: '2016-01-01' },
+						{ text: 'y', to: 'Council', status: 'accepted' },
+					],
+				},
 				{ id: 'B', title: 'b', recommendations: [{ text: 'z', to: 'Force', status: 'implemented' }] },
 			],
 			'2017-03-08',
 		);
-		expect(rows.map((row) => `${row.findingId} R${row.number} ${row.overdue}`)).toEqual(['A R1 true', 'A R2 false', 'B R1 false']);
+		expect(rows.map((row) => `${row.findingId} R${row.number} ${row.overdue}`)).toEqual([
+			'A R1 true',
+			'A R2 false',
+			'B R1 false',
+		]);
 		const groups = byRecipient(rows);
-		expect(groups.map((group) => [group.to, group.items.length, group.overdue, group.counts.implemented])).toEqual([['Force', 2, 1, 1], ['Council', 1, 0, 0]]);
+		expect(groups.map((group) => [group.to, group.items.length, group.overdue, group.counts.implemented])).toEqual([
+			['Force', 2, 1, 1],
+			['Council', 1, 0, 0],
+		]);
 	});
 });

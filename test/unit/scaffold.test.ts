@@ -35,7 +35,10 @@ describe('new', () => {
 
 	it('never overwrites a file, and says what to do instead', () => {
 		const first = scaffold(dir, 'theme', 'Value for money', NOW);
-		expect(first).toEqual({ ok: false, message: `${join(dir, 'themes/value-for-money.md')} already exists; nothing was written. Choose another title, or edit that file` });
+		expect(first).toEqual({
+			ok: false,
+			message: `${join(dir, 'themes/value-for-money.md')} already exists; nothing was written. Choose another title, or edit that file`,
+		});
 		expect(readFileSync(join(dir, 'themes/value-for-money.md'), 'utf8')).toContain('Narrative about value for money.');
 	});
 
@@ -48,7 +51,10 @@ describe('new', () => {
 	});
 
 	it('refuses a title with nothing to name a file after', () => {
-		expect(scaffold(dir, 'page', '???', NOW)).toEqual({ ok: false, message: '"???" gives no file name; use a title with at least one letter or digit' });
+		expect(scaffold(dir, 'page', '???', NOW)).toEqual({
+			ok: false,
+			message: '"???" gives no file name; use a title with at least one letter or digit',
+		});
 	});
 
 	it('prints the path it wrote, and usage when the words are off', () => {

@@ -10,19 +10,41 @@ import { themeSchema } from '../../src/schemas/theme.ts';
 
 /** `field: message` for each problem of a YAML text, the way the check prints them. */
 function problems(schema: Parameters<typeof validate>[0], yaml: string): string[] {
-	return sortProblems(validate(schema, parseYaml(yaml), 'f.md').problems).map((p) => `${p.line}: ${p.field}: ${p.message}`);
+	return sortProblems(validate(schema, parseYaml(yaml), 'f.md').problems).map(
+		(p) => `${p.line}: ${p.field}: ${p.message}`,
+	);
 }
 
 const FINDING = 'title: T\nsummary: S\nstatus: completed\noutcome: no-case\nopened: 2014-11-20\nclosed: 2017-02-14\n';
 
 describe('finding schema', () => {
 	it('fills in the defaults of a minimal finding', () => {
-		const { data } = validate(findingSchema, parseYaml('title: T\nsummary: S\nstatus: open\nopened: 2014-11-20\n'), 'f.md');
-		expect(data).toEqual({ title: 'T', summary: 'S', status: 'open', opened: '2014-11-20', themes: [], metrics: {}, recommendations: [], related: [], tags: [], draft: false });
+		const { data } = validate(
+			findingSchema,
+			parseYaml('title: T\nsummary: S\nstatus: open\nopened: 2014-11-20\n'),
+			'f.md',
+		);
+		expect(data).toEqual({
+			title: 'T',
+			summary: 'S',
+			status: 'open',
+			opened: '2014-11-20',
+			themes: [],
+			metrics: {},
+			recommendations: [],
+			related: [],
+			tags: [],
+			draft: false,
+		});
 	});
 
 	it('accepts the Date objects that Astro’s frontmatter parser produces', () => {
-		const result = findingSchema.safeParse({ title: 'T', summary: 'S', status: 'open', opened: new Date('2014-11-20T00:00:00Z') });
+		const result = findingSchema.safeParse({
+			title: 'T',
+			summary: 'S',
+			status: 'open',
+			opened: new Date('2014-11-20T00:00:00Z'),
+		});
 		expect(result.success && result.data.opened).toBe('2014-11-20');
 	});
 
@@ -42,7 +64,12 @@ describe('finding schema', () => {
 	});
 
 	it('reports every shape problem at once, each on its own line', () => {
-		expect(problems(findingSchema, `id: 7\ntitle: ""\nsummary: ${'x'.repeat(301)}\nstatus: open\nopened: 2017-02-30\nmetrics: { a: -1, b: lots }\ndraft: yes\nrecommendations:\n  - text: t\n    status: pending\nsumary: typo\nfoo: 1\n`)).toEqual([
+		expect(
+			problems(
+				findingSchema,
+				`id: 7\ntitle: ""\nsummary: ${'x'.repeat(301)}\nstatus: open\nopened: 2017-02-30\nmetrics: { a: -1, b: lots }\ndraft: yes\nrecommendations:\n  - text: t\n    status: pending\nsumary: typo\nfoo: 1\n`,
+			),
+		).toEqual([
 			'1: id: must be text; put it in quotes if it is a number, e.g. "007"',
 			'2: title: must not be empty',
 			'3: summary: is 301 characters long; shorten it to at most 300',
@@ -59,7 +86,8 @@ describe('finding schema', () => {
 });
 
 describe('report schema', () => {
-	const REPORT = 'title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  allegations: { label: Allegations }\noutcomes: {}\n';
+	const REPORT =
+		'title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  allegations: { label: Allegations }\noutcomes: {}\n';
 
 	it('defaults the language, the statuses and the figures', () => {
 		const { data } = validate(reportSchema, parseYaml(REPORT), 'report.yaml');
@@ -69,12 +97,21 @@ describe('report schema', () => {
 	});
 
 	it('keeps metrics in file order, for display', () => {
-		const { data } = validate(reportSchema, parseYaml(REPORT.replace('allegations: { label: Allegations }', 'z: { label: Z }\n  a: { label: A }')), 'report.yaml');
+		const { data } = validate(
+			reportSchema,
+			parseYaml(REPORT.replace('allegations: { label: Allegations }', 'z: { label: Z }\n  a: { label: A }')),
+			'report.yaml',
+		);
 		expect(Object.keys(data?.metrics ?? {})).toEqual(['z', 'a']);
 	});
 
 	it('checks figure expressions for syntax and keys for spelling', () => {
-		expect(problems(reportSchema, `${REPORT}figures:\n  Total: { label: T, value: 1 }\n  total: { label: T, value: 1, equals: "count(" }\n`)).toEqual([
+		expect(
+			problems(
+				reportSchema,
+				`${REPORT}figures:\n  Total: { label: T, value: 1 }\n  total: { label: T, value: 1, equals: "count(" }\n`,
+			),
+		).toEqual([
 			'8: figures.Total: "Total" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
 			'9: figures.total.equals: "count(" is not an expression; write e.g. count, count(status=completed), sum(allegations) or sum(allegations, theme=leadership)',
 		]);
@@ -83,12 +120,17 @@ describe('report schema', () => {
 
 describe('plausible dates', () => {
 	const opened = (date: string) => problems(findingSchema, `title: T\nsummary: S\nstatus: open\nopened: ${date}\n`);
-	const asAt = (date: string) => problems(reportSchema, `title: R\npublisher: P\nasAt: ${date}\nmetrics:\n  a: { label: A }\noutcomes: {}\n`);
+	const asAt = (date: string) =>
+		problems(reportSchema, `title: R\npublisher: P\nasAt: ${date}\nmetrics:\n  a: { label: A }\noutcomes: {}\n`);
 
 	it('refuses a date before 1900, such as a year typed 0215 for 2015', () => {
-		expect(opened('0215-05-02')).toEqual(['4: opened: 0215-05-02 is before 1900-01-01, the earliest date a report may hold; check the year']);
+		expect(opened('0215-05-02')).toEqual([
+			'4: opened: 0215-05-02 is before 1900-01-01, the earliest date a report may hold; check the year',
+		]);
 		// Years under 100 are read as written, not as 19xx.
-		expect(opened('0015-01-01')).toEqual(['4: opened: 0015-01-01 is before 1900-01-01, the earliest date a report may hold; check the year']);
+		expect(opened('0015-01-01')).toEqual([
+			'4: opened: 0015-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',
+		]);
 		expect(opened('1899-12-31')).toHaveLength(1);
 		expect(opened('1900-01-01')).toEqual([]);
 		expect(problems(findingSchema, `${FINDING}recommendations:\n  - { text: t, to: x, due: 1066-10-14 }\n`)).toEqual([
@@ -97,13 +139,18 @@ describe('plausible dates', () => {
 	});
 
 	it('keeps the as-at date between 1900 and 2100', () => {
-		expect(asAt('2101-01-01')).toEqual(['3: asAt: 2101-01-01 is after 2100-12-31, the latest date a report may be correct at; check the year']);
-		expect(asAt('1899-12-31')).toEqual(['3: asAt: 1899-12-31 is before 1900-01-01, the earliest date a report may hold; check the year']);
+		expect(asAt('2101-01-01')).toEqual([
+			'3: asAt: 2101-01-01 is after 2100-12-31, the latest date a report may be correct at; check the year',
+		]);
+		expect(asAt('1899-12-31')).toEqual([
+			'3: asAt: 1899-12-31 is before 1900-01-01, the earliest date a report may hold; check the year',
+		]);
 		expect(asAt('2100-12-31')).toEqual([]);
 	});
 
 	it('keeps a correction on or before asAt: it is published with an edition', () => {
-		const corrections = (dates: string[]) => `title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  a: { label: A }\noutcomes: {}\ncorrections:\n${dates.map((date) => `  - { date: ${date}, text: T }\n`).join('')}`;
+		const corrections = (dates: string[]) =>
+			`title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  a: { label: A }\noutcomes: {}\ncorrections:\n${dates.map((date) => `  - { date: ${date}, text: T }\n`).join('')}`;
 		expect(problems(reportSchema, corrections(['2017-03-08', '2016-12-01']))).toEqual([]);
 		expect(problems(reportSchema, corrections(['2017-03-20', '1899-01-01', '2017-02-30']))).toEqual([
 			'8: corrections[0].date: 2017-03-20 is after asAt (2017-03-08); a correction is published with an edition: date it on or before asAt, or move asAt',
@@ -123,17 +170,23 @@ describe('plausible dates', () => {
 
 describe('length limits', () => {
 	const long = (limit: number) => 'x'.repeat(limit + 1);
-	const message = (limit: number) => `is ${(limit + 1).toLocaleString('en-GB')} characters long; shorten it to at most ${limit.toLocaleString('en-GB')}`;
+	const message = (limit: number) =>
+		`is ${(limit + 1).toLocaleString('en-GB')} characters long; shorten it to at most ${limit.toLocaleString('en-GB')}`;
 
 	it('says how long a 5 MB title is, and what to shorten it to', () => {
-		expect(problems(findingSchema, `title: ${'x'.repeat(5 * 1024 * 1024)}\nsummary: S\nstatus: open\nopened: 2014-11-20\n`)).toEqual([
-			'1: title: is 5,242,880 characters long; shorten it to at most 200',
-		]);
+		expect(
+			problems(findingSchema, `title: ${'x'.repeat(5 * 1024 * 1024)}\nsummary: S\nstatus: open\nopened: 2014-11-20\n`),
+		).toEqual(['1: title: is 5,242,880 characters long; shorten it to at most 200']);
 	});
 
 	it('limits every text of a finding, its recommendations and its tags', () => {
 		const { title, summary, recommendation, recipient, tag } = LENGTH_LIMITS;
-		expect(problems(findingSchema, `title: ${long(title)}\nsummary: ${long(summary)}\nstatus: open\nopened: 2014-11-20\nrecommendations:\n  - text: ${long(recommendation)}\n    to: ${long(recipient)}\ntags: [ok, ${long(tag)}]\n`)).toEqual([
+		expect(
+			problems(
+				findingSchema,
+				`title: ${long(title)}\nsummary: ${long(summary)}\nstatus: open\nopened: 2014-11-20\nrecommendations:\n  - text: ${long(recommendation)}\n    to: ${long(recipient)}\ntags: [ok, ${long(tag)}]\n`,
+			),
+		).toEqual([
 			`1: title: ${message(200)}`,
 			`2: summary: ${message(300)}`,
 			`6: recommendations[0].text: ${message(2000)}`,
@@ -178,8 +231,14 @@ describe('length limits', () => {
 	});
 
 	it('limits themes and chapters', () => {
-		expect(problems(themeSchema, `title: ${long(200)}\nsummary: ${long(300)}\n`)).toEqual([`1: title: ${message(200)}`, `2: summary: ${message(300)}`]);
-		expect(problems(pageSchema, `title: ${long(200)}\nsummary: ${long(300)}\n`)).toEqual([`1: title: ${message(200)}`, `2: summary: ${message(300)}`]);
+		expect(problems(themeSchema, `title: ${long(200)}\nsummary: ${long(300)}\n`)).toEqual([
+			`1: title: ${message(200)}`,
+			`2: summary: ${message(300)}`,
+		]);
+		expect(problems(pageSchema, `title: ${long(200)}\nsummary: ${long(300)}\n`)).toEqual([
+			`1: title: ${message(200)}`,
+			`2: summary: ${message(300)}`,
+		]);
 	});
 
 	it('counts characters as a reader does: an emoji is one', () => {
@@ -193,7 +252,11 @@ describe('names that Object.prototype also has', () => {
 	const REPORT = 'title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  constructor: { label: toString }\n';
 
 	it('accepts constructor and prototype as keys, and any text as a label', () => {
-		const { data, problems: found } = validate(reportSchema, parseYaml(`${REPORT}outcomes:\n  prototype: { label: __proto__ }\n  upheld: { label: constructor }\n`), 'report.yaml');
+		const { data, problems: found } = validate(
+			reportSchema,
+			parseYaml(`${REPORT}outcomes:\n  prototype: { label: __proto__ }\n  upheld: { label: constructor }\n`),
+			'report.yaml',
+		);
 		expect(found).toEqual([]);
 		expect(Object.keys(data!.metrics)).toEqual(['constructor']);
 		expect(data!.metrics.constructor).toEqual({ label: 'toString' });
@@ -201,9 +264,11 @@ describe('names that Object.prototype also has', () => {
 	});
 
 	it('refuses __proto__ and toString as keys, by the key pattern', () => {
-		expect(problems(reportSchema, `${REPORT}outcomes:\n  __proto__: { label: P }\n  toString: { label: T }\n`)).toEqual([
-			'7: outcomes.__proto__: "__proto__" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
-			'8: outcomes.toString: "toString" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
-		]);
+		expect(problems(reportSchema, `${REPORT}outcomes:\n  __proto__: { label: P }\n  toString: { label: T }\n`)).toEqual(
+			[
+				'7: outcomes.__proto__: "__proto__" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
+				'8: outcomes.toString: "toString" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
+			],
+		);
 	});
 });

@@ -6,14 +6,43 @@ import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { stemmerModule } from '../../src/lib/search/stemmers.ts';
 
 function finding(id: string, content: string, filters: Record<string, string[]>, opened: string): SearchRecord {
-	return { url: `findings/${id}/`, title: `${id}: Finding ${id}`, content, meta: { title: `Finding ${id}`, id, kind: 'Finding' }, filters, sort: { opened } };
+	return {
+		url: `findings/${id}/`,
+		title: `${id}: Finding ${id}`,
+		content,
+		meta: { title: `Finding ${id}`, id, kind: 'Finding' },
+		filters,
+		sort: { opened },
+	};
 }
 
 const records: SearchRecord[] = [
-	finding('A-1', 'Referrals were not shared with the council. Sharing improved later.', { theme: ['Information sharing'], status: ['Completed'], year: ['2014'] }, '2014-03-01'),
-	finding('A-2', 'Supervisors did not review the archive of referrals.', { theme: ['Leadership', 'Information sharing'], status: ['Open'], year: ['2015'] }, '2015-06-01'),
-	finding('A-3', 'Resourcing of the unit was <inadequate> & unstable; the résumé of cases was lost.', { theme: ['Resourcing'], status: ['Completed'], year: ['2013'] }, '2013-01-10'),
-	{ url: 'themes/leadership/', title: 'Leadership', content: 'Leadership. How supervisors reviewed referrals.', meta: { title: 'Leadership', kind: 'Theme' }, filters: {}, sort: {} },
+	finding(
+		'A-1',
+		'Referrals were not shared with the council. Sharing improved later.',
+		{ theme: ['Information sharing'], status: ['Completed'], year: ['2014'] },
+		'2014-03-01',
+	),
+	finding(
+		'A-2',
+		'Supervisors did not review the archive of referrals.',
+		{ theme: ['Leadership', 'Information sharing'], status: ['Open'], year: ['2015'] },
+		'2015-06-01',
+	),
+	finding(
+		'A-3',
+		'Resourcing of the unit was <inadequate> & unstable; the résumé of cases was lost.',
+		{ theme: ['Resourcing'], status: ['Completed'], year: ['2013'] },
+		'2013-01-10',
+	),
+	{
+		url: 'themes/leadership/',
+		title: 'Leadership',
+		content: 'Leadership. How supervisors reviewed referrals.',
+		meta: { title: 'Leadership', kind: 'Theme' },
+		filters: {},
+		sort: {},
+	},
 ];
 const engine = createSearchEngine(records, { pageFile: 'index.html' });
 await engine.options({ baseUrl: '../' });
@@ -26,7 +55,9 @@ const ids = async (term: string | null, options = {}) => {
 describe('offline search engine', () => {
 	it('finds pages holding every word, by whole word or the start of one, accents ignored', async () => {
 		expect(await ids('archive')).toEqual(['../findings/A-2/index.html']);
-		expect(await ids('supervisors referrals')).toEqual(expect.arrayContaining(['../findings/A-2/index.html', '../themes/leadership/index.html']));
+		expect(await ids('supervisors referrals')).toEqual(
+			expect.arrayContaining(['../findings/A-2/index.html', '../themes/leadership/index.html']),
+		);
 		expect(await ids('supervisors council')).toEqual([]);
 		expect(await ids('shar')).toEqual(['../findings/A-1/index.html']);
 		expect(await ids('refer')).toHaveLength(3);
@@ -39,11 +70,23 @@ describe('offline search engine', () => {
 	});
 
 	it('filters with any value inside a filter and all filters together, and counts values within the results', async () => {
-		expect(await ids(null, { filters: { theme: { any: ['Information sharing'] } } })).toEqual(['../findings/A-1/index.html', '../findings/A-2/index.html']);
-		expect(await ids(null, { filters: { theme: { any: ['Leadership', 'Resourcing'] } } })).toEqual(['../findings/A-2/index.html', '../findings/A-3/index.html']);
-		expect(await ids(null, { filters: { theme: { any: ['Information sharing'] }, status: { any: ['Completed'] } } })).toEqual(['../findings/A-1/index.html']);
+		expect(await ids(null, { filters: { theme: { any: ['Information sharing'] } } })).toEqual([
+			'../findings/A-1/index.html',
+			'../findings/A-2/index.html',
+		]);
+		expect(await ids(null, { filters: { theme: { any: ['Leadership', 'Resourcing'] } } })).toEqual([
+			'../findings/A-2/index.html',
+			'../findings/A-3/index.html',
+		]);
+		expect(
+			await ids(null, { filters: { theme: { any: ['Information sharing'] }, status: { any: ['Completed'] } } }),
+		).toEqual(['../findings/A-1/index.html']);
 		const search = await engine.search('referrals', { filters: { status: { any: ['Open', 'Completed'] } } });
-		expect(search!.filters).toEqual({ theme: { 'Information sharing': 2, Leadership: 1 }, status: { Completed: 1, Open: 1 }, year: { '2014': 1, '2015': 1 } });
+		expect(search!.filters).toEqual({
+			theme: { 'Information sharing': 2, Leadership: 1 },
+			status: { Completed: 1, Open: 1 },
+			year: { '2014': 1, '2015': 1 },
+		});
 		expect(await engine.filters()).toEqual({
 			theme: { 'Information sharing': 2, Leadership: 1, Resourcing: 1 },
 			status: { Completed: 2, Open: 1 },
@@ -52,20 +95,31 @@ describe('offline search engine', () => {
 	});
 
 	it('sorts by a sort key, leaving out pages without one, as Pagefind does', async () => {
-		expect(await ids(null, { sort: { opened: 'asc' } })).toEqual(['../findings/A-3/index.html', '../findings/A-1/index.html', '../findings/A-2/index.html']);
-		expect(await ids('referrals', { sort: { opened: 'desc' } })).toEqual(['../findings/A-2/index.html', '../findings/A-1/index.html']);
+		expect(await ids(null, { sort: { opened: 'asc' } })).toEqual([
+			'../findings/A-3/index.html',
+			'../findings/A-1/index.html',
+			'../findings/A-2/index.html',
+		]);
+		expect(await ids('referrals', { sort: { opened: 'desc' } })).toEqual([
+			'../findings/A-2/index.html',
+			'../findings/A-1/index.html',
+		]);
 	});
 
 	it('gives each result its metadata and an escaped excerpt with the words found marked', async () => {
 		const search = await engine.search('inadequate unit', {});
 		const data = await search!.results[0]!.data();
 		expect(data.meta).toEqual({ title: 'Finding A-3', id: 'A-3', kind: 'Finding' });
-		expect(data.excerpt).toBe('Resourcing of the <mark>unit</mark> was &lt;<mark>inadequate</mark>&gt; &amp; unstable; the résumé of cases was lost.');
+		expect(data.excerpt).toBe(
+			'Resourcing of the <mark>unit</mark> was &lt;<mark>inadequate</mark>&gt; &amp; unstable; the résumé of cases was lost.',
+		);
 	});
 
 	it('cuts a long excerpt around the first word found', () => {
 		const text = Array.from({ length: 100 }, (_, index) => `w${index}`).join(' ');
-		expect(excerpt(text, ['w50'])).toBe(`… ${Array.from({ length: 30 }, (_, index) => (index === 7 ? '<mark>w50</mark>' : `w${43 + index}`)).join(' ')} …`);
+		expect(excerpt(text, ['w50'])).toBe(
+			`… ${Array.from({ length: 30 }, (_, index) => (index === 7 ? '<mark>w50</mark>' : `w${43 + index}`)).join(' ')} …`,
+		);
 		expect(excerpt(text, [])).toBe(`${Array.from({ length: 30 }, (_, index) => `w${index}`).join(' ')} …`);
 	});
 });
@@ -82,16 +136,23 @@ describe('offline search engine with the report language’s stemmer', () => {
 		const stemmed = createSearchEngine(records, { stem: stemmer });
 		const search = await stemmed.search('shared referral', {});
 		expect(search!.results).toHaveLength(1);
-		expect((await search!.results[0]!.data()).excerpt).toBe('<mark>Referrals</mark> were not <mark>shared</mark> with the council. <mark>Sharing</mark> improved later.');
+		expect((await search!.results[0]!.data()).excerpt).toBe(
+			'<mark>Referrals</mark> were not <mark>shared</mark> with the council. <mark>Sharing</mark> improved later.',
+		);
 		expect((await stemmed.search('supervisor reviewing', {}))!.results).toHaveLength(2);
 	});
 });
 
 describe('facet counts', () => {
-	const counts = async (term: string | null, filters: Record<string, { any: string[] }>) => facetCounts(engine, term, filters, (await engine.search(term, { filters }))!.filters, await engine.filters());
+	const counts = async (term: string | null, filters: Record<string, { any: string[] }>) =>
+		facetCounts(engine, term, filters, (await engine.search(term, { filters }))!.filters, await engine.filters());
 
 	it('leaves a facet’s counts as they were when one of its values is ticked, so the others say what they would add', async () => {
-		expect(await counts('referrals', { status: { any: ['Completed'] } })).toEqual({ theme: { 'Information sharing': 1 }, status: { Completed: 1, Open: 1 }, year: { '2014': 1 } });
+		expect(await counts('referrals', { status: { any: ['Completed'] } })).toEqual({
+			theme: { 'Information sharing': 1 },
+			status: { Completed: 1, Open: 1 },
+			year: { '2014': 1 },
+		});
 		expect((await counts(null, { status: { any: ['Completed'] } })).status).toEqual({ Completed: 2, Open: 1 });
 	});
 
@@ -104,21 +165,34 @@ describe('facet counts', () => {
 
 describe('labels, titles and filter names that Object.prototype also has', () => {
 	const NAMES = ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'];
-	const hostile = NAMES.map((name, index) => finding(`H-${index}`, `Record ${index}.`, { status: [name], theme: [name, 'Plain'], year: ['2015'] }, `2015-0${index + 1}-01`));
+	const hostile = NAMES.map((name, index) =>
+		finding(
+			`H-${index}`,
+			`Record ${index}.`,
+			{ status: [name], theme: [name, 'Plain'], year: ['2015'] },
+			`2015-0${index + 1}-01`,
+		),
+	);
 	const engine = createSearchEngine(hostile);
-	const urls = async (options: Parameters<typeof engine.search>[1]) => Promise.all((await engine.search(null, options))!.results.map(async (result) => (await result.data()).url));
+	const urls = async (options: Parameters<typeof engine.search>[1]) =>
+		Promise.all((await engine.search(null, options))!.results.map(async (result) => (await result.data()).url));
 	// Built from entries: an object literal would read `__proto__:` as its prototype, not as a filter.
 	const filter = (name: string, any: string[]) => ({ filters: Object.fromEntries([[name, { any }]]) });
 
 	it('counts each as a value like any other, from 0, and lists every one', async () => {
 		const all = await engine.filters();
 		expect(Object.entries(all.status!)).toEqual(NAMES.map((name) => [name, 1]));
-		expect(Object.entries(all.theme!)).toEqual([['toString', 1], ['Plain', 5], ...NAMES.slice(1).map((name) => [name, 1])]);
+		expect(Object.entries(all.theme!)).toEqual([
+			['toString', 1],
+			['Plain', 5],
+			...NAMES.slice(1).map((name) => [name, 1]),
+		]);
 		expect(Object.keys(all)).toEqual(['status', 'theme', 'year']);
 	});
 
 	it('filters by each', async () => {
-		for (const [index, name] of NAMES.entries()) expect(await urls(filter('status', [name]))).toEqual([`/findings/H-${index}/`]);
+		for (const [index, name] of NAMES.entries())
+			expect(await urls(filter('status', [name]))).toEqual([`/findings/H-${index}/`]);
 		const counts = (await engine.search(null, filter('theme', ['__proto__'])))!.filters;
 		expect(Object.entries(counts.status!)).toEqual([['__proto__', 1]]);
 		expect(counts.status!.toString).toBeUndefined();
@@ -136,12 +210,27 @@ describe('labels, titles and filter names that Object.prototype also has', () =>
 		const narrowed = (await engine.search(null, { filters: ticked }))!.filters;
 		const counts = await facetCounts(engine, null, ticked, narrowed, await engine.filters());
 		expect(Object.entries(counts.status!)).toEqual(NAMES.map((name) => [name, 1]));
-		expect(Object.entries(counts.theme!)).toEqual([['toString', 1], ['Plain', 1]]);
+		expect(Object.entries(counts.theme!)).toEqual([
+			['toString', 1],
+			['Plain', 1],
+		]);
 		expect(counts.theme!.constructor).toBeUndefined();
 		// JSON gives plain objects, whose prototype answers `constructor` and `toString` for values with no count.
-		const plain: SearchBackend = { ...engine, search: async () => ({ results: [], filters: JSON.parse('{"status":{"Open":2,"__proto__":1}}') }) };
-		const fromPlain = await facetCounts(plain, 'word', { status: { any: ['Open'] } }, JSON.parse('{"theme":{"Plain":1}}'), {});
-		expect(Object.entries(fromPlain.status!)).toEqual([['Open', 2], ['__proto__', 1]]);
+		const plain: SearchBackend = {
+			...engine,
+			search: async () => ({ results: [], filters: JSON.parse('{"status":{"Open":2,"__proto__":1}}') }),
+		};
+		const fromPlain = await facetCounts(
+			plain,
+			'word',
+			{ status: { any: ['Open'] } },
+			JSON.parse('{"theme":{"Plain":1}}'),
+			{},
+		);
+		expect(Object.entries(fromPlain.status!)).toEqual([
+			['Open', 2],
+			['__proto__', 1],
+		]);
 		expect(fromPlain.status!.toString).toBeUndefined();
 		expect(fromPlain.theme!.constructor).toBeUndefined();
 		expect(fromPlain.constructor).toBeUndefined();

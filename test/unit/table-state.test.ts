@@ -1,25 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, DEFAULT_STATE, packRow, pageOf, parseState, serializeState, unpackRow, type TableRow } from '../../src/lib/table/state.ts';
+import {
+	applyState,
+	DEFAULT_STATE,
+	packRow,
+	pageOf,
+	parseState,
+	serializeState,
+	unpackRow,
+	type TableRow,
+} from '../../src/lib/table/state.ts';
 
 const metrics = ['allegations', 'officers'];
 const rows: TableRow[] = [
-	{ id: 'INV-10', title: 'Archive search', status: 'open', outcome: '', opened: '2016-02-01', closed: '', themes: ['recording'], metrics: [3, null] },
-	{ id: 'INV-2', title: 'Referral from a school', status: 'completed', outcome: 'no-case', opened: '2014-11-20', closed: '2016-01-01', themes: ['sharing', 'culture'], metrics: [12, 4] },
-	{ id: 'INV-1', title: 'Missing records', status: 'completed', outcome: 'no-case', opened: '2015-03-01', closed: '2016-05-01', themes: ['recording'], metrics: [1, 1] },
+	{
+		id: 'INV-10',
+		title: 'Archive search',
+		status: 'open',
+		outcome: '',
+		opened: '2016-02-01',
+		closed: '',
+		themes: ['recording'],
+		metrics: [3, null],
+	},
+	{
+		id: 'INV-2',
+		title: 'Referral from a school',
+		status: 'completed',
+		outcome: 'no-case',
+		opened: '2014-11-20',
+		closed: '2016-01-01',
+		themes: ['sharing', 'culture'],
+		metrics: [12, 4],
+	},
+	{
+		id: 'INV-1',
+		title: 'Missing records',
+		status: 'completed',
+		outcome: 'no-case',
+		opened: '2015-03-01',
+		closed: '2016-05-01',
+		themes: ['recording'],
+		metrics: [1, 1],
+	},
 ];
-const ids = (state: Partial<typeof DEFAULT_STATE>) => applyState(rows, { ...DEFAULT_STATE, ...state }, metrics).map((row) => row.id);
+const ids = (state: Partial<typeof DEFAULT_STATE>) =>
+	applyState(rows, { ...DEFAULT_STATE, ...state }, metrics).map((row) => row.id);
 
 describe('findings table state', () => {
 	it('round-trips through the URL, leaving defaults out', () => {
-		const state = { ...DEFAULT_STATE, q: 'records', status: ['open', 'completed'], theme: ['recording'], ranges: { allegations: { min: 2 } }, from: '2015-01-01', sort: 'allegations', dir: 'desc' as const, page: 2 };
+		const state = {
+			...DEFAULT_STATE,
+			q: 'records',
+			status: ['open', 'completed'],
+			theme: ['recording'],
+			ranges: { allegations: { min: 2 } },
+			from: '2015-01-01',
+			sort: 'allegations',
+			dir: 'desc' as const,
+			page: 2,
+		};
 		const search = serializeState(state);
-		expect(search.toString()).toBe('q=records&status=open&status=completed&theme=recording&allegations.min=2&from=2015-01-01&sort=allegations&dir=desc&page=2');
+		expect(search.toString()).toBe(
+			'q=records&status=open&status=completed&theme=recording&allegations.min=2&from=2015-01-01&sort=allegations&dir=desc&page=2',
+		);
 		expect(parseState(search, metrics)).toEqual(state);
 		expect(serializeState(DEFAULT_STATE).toString()).toBe('');
 	});
 
 	it('ignores what a hand-edited link gets wrong', () => {
-		expect(parseState(new URLSearchParams('sort=colour&dir=up&page=-3&from=yesterday&officers.max=lots'), metrics)).toEqual(DEFAULT_STATE);
+		expect(
+			parseState(new URLSearchParams('sort=colour&dir=up&page=-3&from=yesterday&officers.max=lots'), metrics),
+		).toEqual(DEFAULT_STATE);
 	});
 
 	it('sorts ids naturally by default, and by any column either way', () => {

@@ -14,7 +14,9 @@ const gz = (text: string) => gzipSync(text).length;
 
 /** Static imports of a built module: `import"./a.js"`, `import{x}from"./b.js"`, `export*from"./c.js"`. */
 function importsOf(code: string): string[] {
-	return [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*|\s*)["']([^"']+\.js)["']/g)].map((match) => match[1]!);
+	return [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*|\s*)["']([^"']+\.js)["']/g)].map(
+		(match) => match[1]!,
+	);
 }
 
 /** Resolves a site path ("/_astro/x.js") or a relative one against the page's folder. */
@@ -43,7 +45,8 @@ export function weighPage(dist: string, page: string, base = '/'): PageWeight {
 		else js += gz(body!);
 	}
 	let css = 0;
-	for (const [, href] of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) css += gz(readFileSync(fileOf(dist, folder, href!, base), 'utf8'));
+	for (const [, href] of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g))
+		css += gz(readFileSync(fileOf(dist, folder, href!, base), 'utf8'));
 	for (const [, body] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) css += gz(body!);
 	return { page, js, css };
 }
@@ -59,5 +62,8 @@ export function overBudget(weight: PageWeight, budget: Budget): string[] {
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	return (['js', 'css'] as const)
 		.filter((kind) => budget[kind] !== undefined && weight[kind] > budget[kind]!)
-		.map((kind) => `${weight.page}: ${kind === 'js' ? 'JavaScript' : 'CSS'} is ${kb(weight[kind])} gzipped, over its budget of ${kb(budget[kind]!)}`);
+		.map(
+			(kind) =>
+				`${weight.page}: ${kind === 'js' ? 'JavaScript' : 'CSS'} is ${kb(weight[kind])} gzipped, over its budget of ${kb(budget[kind]!)}`,
+		);
 }

@@ -47,7 +47,9 @@ export function planLeftovers(input: {
 		const match = BESIDE.exec(sibling.name.slice(prefix.length));
 		return match !== null && !input.alive(Number(match[2]));
 	});
-	const previous = dead.filter((sibling) => sibling.name.startsWith(`${prefix}.previous-`)).sort((a, b) => b.changed - a.changed);
+	const previous = dead
+		.filter((sibling) => sibling.name.startsWith(`${prefix}.previous-`))
+		.sort((a, b) => b.changed - a.changed);
 	const restore = input.outExists ? undefined : previous[0];
 	const remove = dead.filter((sibling) => sibling !== restore).map((sibling) => join(dirname(input.out), sibling.name));
 	for (const name of input.cacheEntries) {
@@ -74,7 +76,14 @@ export function alive(pid: number): boolean {
  */
 export function clearLeftovers(out: string, cacheRoot: string): string | undefined {
 	const outExists = lstatOrUndefined(out) !== undefined;
-	const plan = planLeftovers({ out, outExists, siblings: siblings(out), cacheRoot, cacheEntries: entries(cacheRoot), alive });
+	const plan = planLeftovers({
+		out,
+		outExists,
+		siblings: siblings(out),
+		cacheRoot,
+		cacheEntries: entries(cacheRoot),
+		alive,
+	});
 	if (plan.restore) renameSync(plan.restore, out);
 	for (const path of plan.remove) {
 		try {

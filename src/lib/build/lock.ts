@@ -42,7 +42,13 @@ async function tryLock(path: string): Promise<boolean> {
 	try {
 		// proper-lockfile's own takeover of a stale lock lets two processes that both saw it stale each delete the
 		// other's new lock (and fail on the missing folder): staleness is judged here instead, so it never judges.
-		await lock(path, { lockfilePath: path, realpath: false, stale: Infinity, update: TOUCH_MS, onCompromised: () => warnCompromised(path) });
+		await lock(path, {
+			lockfilePath: path,
+			realpath: false,
+			stale: Infinity,
+			update: TOUCH_MS,
+			onCompromised: () => warnCompromised(path),
+		});
 		return true;
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
@@ -106,5 +112,7 @@ function release(path: string): void {
 
 /** proper-lockfile would throw from a timer and end the build mid-write; a warning leaves the judgement to the author. */
 function warnCompromised(path: string): void {
-	console.error(`Warning: another build took over the build lock (${path}) while this one was busy for over ${STALE_MS / 1000} s; if the two builds were of different reports, build this one again.`);
+	console.error(
+		`Warning: another build took over the build lock (${path}) while this one was busy for over ${STALE_MS / 1000} s; if the two builds were of different reports, build this one again.`,
+	);
 }

@@ -111,7 +111,9 @@ export function judgeOutput(facts: OutputFacts, show: (path: string) => string):
 }
 
 /** A folder the author could use instead: `dist` for a report kept in the project, else one beside the report. */
-export function suggestion(facts: Pick<OutputFacts, 'report' | 'realReport' | 'project' | 'realProject' | 'realOut'>): string {
+export function suggestion(
+	facts: Pick<OutputFacts, 'report' | 'realReport' | 'project' | 'realProject' | 'realOut'>,
+): string {
 	const name = basename(facts.report) || 'report';
 	const inProject = isInside(facts.realReport, facts.realProject);
 	const names = inProject ? ['dist', `dist-${name}`] : [`${name}-site`, `${name}-site-new`];

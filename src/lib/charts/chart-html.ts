@@ -12,10 +12,18 @@ export function chartHtml(chart: ChartData, language: string, csvHref: string): 
 	// Enough room per bar for a two-line label; vertical charts keep one height. An attribute, not a style: the
 	// pages' Content-Security-Policy allows no inline style, so the chart script sizes the box as it shows it.
 	const height = chart.horizontal ? Math.max(160, chart.rows.length * 44 + 40) : 280;
-	const payload = { series: chart.series, labels: chart.rows.map((row) => row.label), values: chart.rows.map((row) => row.values), horizontal: chart.horizontal };
+	const payload = {
+		series: chart.series,
+		labels: chart.rows.map((row) => row.label),
+		values: chart.rows.map((row) => row.values),
+		horizontal: chart.horizontal,
+	};
 	const head = `<tr><th scope="col">${escapeHtml(chart.category)}</th>${chart.series.map((series) => `<th scope="col" class="num">${escapeHtml(series)}</th>`).join('')}</tr>`;
 	const body = chart.rows
-		.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.values.map((value) => `<td class="num">${formatNumber(value, language)}</td>`).join('')}</tr>`)
+		.map(
+			(row) =>
+				`<tr><th scope="row">${escapeHtml(row.label)}</th>${row.values.map((value) => `<td class="num">${formatNumber(value, language)}</td>`).join('')}</tr>`,
+		)
 		.join('');
 	return `<figure class="chart" data-chart="${escapeHtml(chart.name)}">
 <figcaption><span class="chart-title">${escapeHtml(chart.title)}</span> <span class="chart-summary">${escapeHtml(chart.summary)}</span></figcaption>

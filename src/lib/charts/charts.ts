@@ -41,18 +41,30 @@ export interface ChartContext {
 
 export type ChartFinding = Countable & { closed?: string | undefined };
 
-const CATEGORY_NAMES: Record<ChartBy, string> = { status: 'Status', outcome: 'Outcome', theme: 'Theme', year: 'Year opened' };
+const CATEGORY_NAMES: Record<ChartBy, string> = {
+	status: 'Status',
+	outcome: 'Outcome',
+	theme: 'Theme',
+	year: 'Year opened',
+};
 
 /** Every year from the first finding opened to the last one opened or closed, gaps included. */
 export function yearsOf(findings: readonly ChartFinding[]): string[] {
-	const years = findings.flatMap((finding) => [finding.opened, finding.closed].filter(Boolean).map((date) => Number(date!.slice(0, 4))));
+	const years = findings.flatMap((finding) =>
+		[finding.opened, finding.closed].filter(Boolean).map((date) => Number(date!.slice(0, 4))),
+	);
 	if (!years.length) return [];
 	const first = Math.min(...years);
 	return Array.from({ length: Math.max(...years) - first + 1 }, (_, index) => String(first + index));
 }
 
-function categories(by: ChartBy, findings: readonly ChartFinding[], context: ChartContext): { key: string; label: string }[] {
-	const labelled = (map: Record<string, { label: string }>) => Object.entries(map).map(([key, { label }]) => ({ key, label }));
+function categories(
+	by: ChartBy,
+	findings: readonly ChartFinding[],
+	context: ChartContext,
+): { key: string; label: string }[] {
+	const labelled = (map: Record<string, { label: string }>) =>
+		Object.entries(map).map(([key, { label }]) => ({ key, label }));
 	if (by === 'status') return labelled(context.statuses);
 	if (by === 'outcome') return labelled(context.outcomes);
 	if (by === 'theme') return context.themes.map(({ id, title }) => ({ key: id, label: title }));
@@ -60,7 +72,10 @@ function categories(by: ChartBy, findings: readonly ChartFinding[], context: Cha
 }
 
 function largest(rows: readonly ChartRow[], series = 0): ChartRow | undefined {
-	return rows.reduce<ChartRow | undefined>((top, row) => (top === undefined || row.values[series]! > top.values[series]! ? row : top), undefined);
+	return rows.reduce<ChartRow | undefined>(
+		(top, row) => (top === undefined || row.values[series]! > top.values[series]! ? row : top),
+		undefined,
+	);
 }
 
 /** "Spend reviewed (USD)" → "spend reviewed (USD)": mid-sentence, without lowering acronyms. */
@@ -77,17 +92,26 @@ function summarise(spec: ChartSpec, rows: readonly ChartRow[], context: ChartCon
 		const metric = midSentence(own(context.metrics, spec.metric)?.label ?? spec.metric);
 		return `${top.label} accounts for the most ${metric}: ${n(top.values[0]!)} of ${n(total)}.`;
 	}
-	if (spec.by === 'theme') return `${top.label} is the most common theme, in ${n(top.values[0]!)} findings; a finding can have more than one theme.`;
-	if (spec.by === 'year') return `More findings were opened in ${top.label} than in any other year: ${n(top.values[0]!)} of ${n(total)}.`;
+	if (spec.by === 'theme')
+		return `${top.label} is the most common theme, in ${n(top.values[0]!)} findings; a finding can have more than one theme.`;
+	if (spec.by === 'year')
+		return `More findings were opened in ${top.label} than in any other year: ${n(top.values[0]!)} of ${n(total)}.`;
 	return `${top.label} is the largest group: ${n(top.values[0]!)} of ${n(total)} findings.`;
 }
 
 /** A chart of findings by one field: each bar is a count or sum through the shared expression evaluator. */
-export function chartData(name: string, spec: ChartSpec, findings: readonly ChartFinding[], context: ChartContext): ChartData {
+export function chartData(
+	name: string,
+	spec: ChartSpec,
+	findings: readonly ChartFinding[],
+	context: ChartContext,
+): ChartData {
 	const filter = spec.filter ?? [];
 	const rows = categories(spec.by, findings, context).map(({ key, label }) => {
 		const where = [...filter, { field: spec.by, value: key }];
-		const value = spec.metric ? evaluate({ op: 'sum', metric: spec.metric, filter: where }, findings) : evaluate({ op: 'count', filter: where }, findings);
+		const value = spec.metric
+			? evaluate({ op: 'sum', metric: spec.metric, filter: where }, findings)
+			: evaluate({ op: 'count', filter: where }, findings);
 		return { key, label, values: [value] };
 	});
 	const measure = spec.metric ? (own(context.metrics, spec.metric)?.label ?? spec.metric) : 'Findings';
@@ -118,10 +142,21 @@ export function openedClosedChart(name: string, findings: readonly ChartFinding[
 	const summary = !opened
 		? 'There are no findings to show yet.'
 		: `Most findings were opened in ${opened.label} (${n(opened.values[0]!)})${closed && closed.values[1]! > 0 ? ` and most were closed in ${closed.label} (${n(closed.values[1]!)})` : '; none has closed yet'}.`;
-	return { name, title: 'Findings opened and closed per year', summary, category: 'Year', series: ['Opened', 'Closed'], rows, horizontal: false };
+	return {
+		name,
+		title: 'Findings opened and closed per year',
+		summary,
+		category: 'Year',
+		series: ['Opened', 'Closed'],
+		rows,
+		horizontal: false,
+	};
 }
 
 /** The data of a chart as CSV: one row per category, one column per series. */
 export function chartCsv(chart: ChartData): string {
-	return toCsv([chart.category, ...chart.series], chart.rows.map((row) => [row.label, ...row.values]));
+	return toCsv(
+		[chart.category, ...chart.series],
+		chart.rows.map((row) => [row.label, ...row.values]),
+	);
 }

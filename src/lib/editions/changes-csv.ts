@@ -9,7 +9,9 @@ export function changesCsv(changes: EditionChanges): string {
 		...[...changes.status, ...changes.outcome].map(({ id, field, before, after }) => [field, id, field, before, after]),
 		...changes.metrics.map(({ id, field, before, after }) => ['metric', id, field, before, after]),
 		...changes.recommendations.map(({ id, field, before, after }) => ['recommendation', id, field, before, after]),
-		...changes.figures.filter((figure) => figure.before !== figure.after).map(({ name, before, after }) => ['figure', '', name, before, after]),
+		...changes.figures
+			.filter((figure) => figure.before !== figure.after)
+			.map(({ name, before, after }) => ['figure', '', name, before, after]),
 	];
 	return toCsv(['kind', 'finding', 'field', 'before', 'after'], rows);
 }

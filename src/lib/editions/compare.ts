@@ -34,7 +34,8 @@ export interface EditionChanges {
 const ref = ({ id, title }: SnapshotFinding): FindingRef => ({ id, title });
 
 /** The same recommendation in two editions: the same text to the same body (their order may change). */
-const recommendationKey = (recommendation: { text: string; to: string }) => `${recommendation.to}\u0000${recommendation.text}`;
+const recommendationKey = (recommendation: { text: string; to: string }) =>
+	`${recommendation.to}\u0000${recommendation.text}`;
 
 function metricChanges(before: SnapshotFinding, after: SnapshotFinding): FieldChange[] {
 	const names = [...new Set([...Object.keys(before.metrics), ...Object.keys(after.metrics)])];
@@ -46,7 +47,9 @@ function metricChanges(before: SnapshotFinding, after: SnapshotFinding): FieldCh
 }
 
 function recommendationChanges(before: SnapshotFinding, after: SnapshotFinding): FieldChange[] {
-	const earlier = new Map(before.recommendations.map((recommendation) => [recommendationKey(recommendation), recommendation]));
+	const earlier = new Map(
+		before.recommendations.map((recommendation) => [recommendationKey(recommendation), recommendation]),
+	);
 	return after.recommendations.flatMap((recommendation) => {
 		const was = earlier.get(recommendationKey(recommendation));
 		if (was?.status === recommendation.status) return [];
@@ -63,7 +66,9 @@ export function compareEditions(before: Snapshot, after: Snapshot): EditionChang
 		return was ? [[was, finding] as const] : [];
 	});
 	const field = (name: 'status' | 'outcome') =>
-		kept.flatMap(([was, is]) => (was[name] === is[name] ? [] : [{ ...ref(is), field: name, before: was[name], after: is[name] }]));
+		kept.flatMap(([was, is]) =>
+			was[name] === is[name] ? [] : [{ ...ref(is), field: name, before: was[name], after: is[name] }],
+		);
 	const figureNames = [...new Set([...Object.keys(after.figures), ...Object.keys(before.figures)])];
 	return {
 		since: { asAt: before.asAt, edition: before.edition, title: before.title },
@@ -83,13 +88,25 @@ export function compareEditions(before: Snapshot, after: Snapshot): EditionChang
 
 /** How many changes a reader is told of, figures left out. */
 export function changeCount(changes: EditionChanges): number {
-	return changes.added.length + changes.removed.length + changes.status.length + changes.outcome.length + changes.metrics.length + changes.recommendations.length;
+	return (
+		changes.added.length +
+		changes.removed.length +
+		changes.status.length +
+		changes.outcome.length +
+		changes.metrics.length +
+		changes.recommendations.length
+	);
 }
 
 /** A finding's status and outcome as at each edition that had it, oldest first. */
-export function findingHistory(id: string, editions: readonly Snapshot[]): { asAt: string; edition?: string | undefined; status: string; outcome?: string | undefined }[] {
+export function findingHistory(
+	id: string,
+	editions: readonly Snapshot[],
+): { asAt: string; edition?: string | undefined; status: string; outcome?: string | undefined }[] {
 	return editions.flatMap((snapshot) => {
 		const finding = snapshot.findings.find((candidate) => candidate.id === id);
-		return finding ? [{ asAt: snapshot.asAt, edition: snapshot.edition, status: finding.status, outcome: finding.outcome }] : [];
+		return finding
+			? [{ asAt: snapshot.asAt, edition: snapshot.edition, status: finding.status, outcome: finding.outcome }]
+			: [];
 	});
 }

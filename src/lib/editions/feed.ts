@@ -50,7 +50,9 @@ export function changesSummary(changes: EditionChanges): string {
 	const said = parts.filter(([count]) => count > 0).map(([count, one, many]) => `${count} ${count === 1 ? one : many}`);
 	const figures = changes.figures.filter((figure) => figure.before !== figure.after).length;
 	if (figures) said.push(`${figures} headline ${figures === 1 ? 'figure' : 'figures'} changed`);
-	return changeCount(changes) || figures ? `${said.join(', ')} since the edition of ${changes.since.asAt}.` : `No change since the edition of ${changes.since.asAt}.`;
+	return changeCount(changes) || figures
+		? `${said.join(', ')} since the edition of ${changes.since.asAt}.`
+		: `No change since the edition of ${changes.since.asAt}.`;
 }
 
 /** An Atom feed (RFC 4287): an entry per edition, saying what changed, and one per correction. */

@@ -9,7 +9,8 @@ export interface SnapshotInput {
 	findings: readonly { id: string; data: Finding }[];
 }
 
-const labelsOf = (map: Record<string, { label: string }>) => Object.fromEntries(Object.entries(map).map(([key, { label }]) => [key, { label }]));
+const labelsOf = (map: Record<string, { label: string }>) =>
+	Object.fromEntries(Object.entries(map).map(([key, { label }]) => [key, { label }]));
 
 /** This edition as a snapshot: published findings only, in id order as the site lists them. */
 export function makeSnapshot({ report, themes, findings }: SnapshotInput): Snapshot {
@@ -23,7 +24,9 @@ export function makeSnapshot({ report, themes, findings }: SnapshotInput): Snaps
 		outcomes: labelsOf(report.outcomes),
 		metrics: labelsOf(report.metrics),
 		themes: Object.fromEntries(themes.map((theme) => [theme.id, { label: theme.data.title }])),
-		figures: Object.fromEntries(Object.entries(report.figures).map(([name, figure]) => [name, { label: figure.label, value: figure.value }])),
+		figures: Object.fromEntries(
+			Object.entries(report.figures).map(([name, figure]) => [name, { label: figure.label, value: figure.value }]),
+		),
 		findings: findings
 			.filter((finding) => !finding.data.draft)
 			.map(({ id, data }) => ({
@@ -35,12 +38,20 @@ export function makeSnapshot({ report, themes, findings }: SnapshotInput): Snaps
 				...(data.closed && { closed: data.closed }),
 				themes: data.themes,
 				metrics: data.metrics,
-				recommendations: data.recommendations.map(({ text, to, status, due }) => ({ text, to, status, ...(due && { due }) })),
+				recommendations: data.recommendations.map(({ text, to, status, due }) => ({
+					text,
+					to,
+					status,
+					...(due && { due }),
+				})),
 			})),
 	};
 }
 
 /** The JSON Schema of a snapshot, published under /data/ beside the other downloads. */
 export function snapshotJsonSchema(): object {
-	return { ...z.toJSONSchema(snapshotSchema), title: 'An edition snapshot of a Findings Report (editions/<asAt>.json)' };
+	return {
+		...z.toJSONSchema(snapshotSchema),
+		title: 'An edition snapshot of a Findings Report (editions/<asAt>.json)',
+	};
 }

@@ -38,18 +38,46 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * The changes between two editions with every key turned into what a reader reads: labels for statuses, outcomes
  * and metrics from the later edition (or the earlier one), numbers formatted, absent values as a dash.
  */
-export function changesView(changes: EditionChanges, earlier: Snapshot, later: Snapshot, number: (value: number) => string): ChangesView {
-	const value = (item: string | number | undefined) => (item === undefined ? '—' : typeof item === 'number' ? number(item) : item);
-	const rows = (list: FieldChange[], what: (change: FieldChange) => string, shown: (item: string | number | undefined) => string) =>
-		list.map((change) => ({ id: change.id, title: change.title, what: what(change), before: shown(change.before), after: shown(change.after) }));
+export function changesView(
+	changes: EditionChanges,
+	earlier: Snapshot,
+	later: Snapshot,
+	number: (value: number) => string,
+): ChangesView {
+	const value = (item: string | number | undefined) =>
+		item === undefined ? '—' : typeof item === 'number' ? number(item) : item;
+	const rows = (
+		list: FieldChange[],
+		what: (change: FieldChange) => string,
+		shown: (item: string | number | undefined) => string,
+	) =>
+		list.map((change) => ({
+			id: change.id,
+			title: change.title,
+			what: what(change),
+			before: shown(change.before),
+			after: shown(change.after),
+		}));
 	return {
 		since: changes.since,
 		added: changes.added,
 		removed: changes.removed,
-		status: rows(changes.status, () => 'Status', (key) => labelIn(key, later.statuses, earlier.statuses)),
-		outcome: rows(changes.outcome, () => 'Outcome', (key) => labelIn(key, later.outcomes, earlier.outcomes)),
+		status: rows(
+			changes.status,
+			() => 'Status',
+			(key) => labelIn(key, later.statuses, earlier.statuses),
+		),
+		outcome: rows(
+			changes.outcome,
+			() => 'Outcome',
+			(key) => labelIn(key, later.outcomes, earlier.outcomes),
+		),
 		metrics: rows(changes.metrics, (change) => labelIn(change.field, later.metrics, earlier.metrics), value),
-		recommendations: rows(changes.recommendations, (change) => change.field, (status) => (status === undefined ? 'New' : capitalised(String(status)))),
+		recommendations: rows(
+			changes.recommendations,
+			(change) => change.field,
+			(status) => (status === undefined ? 'New' : capitalised(String(status))),
+		),
 		figures: changes.figures.map(({ label, before, after }) => ({
 			label,
 			before,

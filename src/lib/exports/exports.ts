@@ -40,7 +40,10 @@ export function findingsJson({ report, themes, findings, findingUrl }: ExportInp
 			...(data.closed && { closed: data.closed }),
 			themes: data.themes,
 			metrics: data.metrics,
-			recommendations: recommendationRows([{ id, title: data.title, recommendations: data.recommendations }], report.asAt).map(({ text, to, status, due, overdue }) => ({ text, to, status, ...(due && { due }), overdue })),
+			recommendations: recommendationRows(
+				[{ id, title: data.title, recommendations: data.recommendations }],
+				report.asAt,
+			).map(({ text, to, status, due, overdue }) => ({ text, to, status, ...(due && { due }), overdue })),
 			related: data.related,
 			tags: data.tags,
 		})),
@@ -57,7 +60,22 @@ const list = (items: readonly string[]) => items.join('; ');
 export function findingsCsv({ report, findings, findingUrl }: ExportInput): string {
 	const metrics = Object.keys(report.metrics);
 	return toCsv(
-		['id', 'title', 'summary', 'status', 'outcome', 'opened', 'closed', 'days_open', 'themes', ...metrics, 'recommendations', 'related', 'tags', 'url'],
+		[
+			'id',
+			'title',
+			'summary',
+			'status',
+			'outcome',
+			'opened',
+			'closed',
+			'days_open',
+			'themes',
+			...metrics,
+			'recommendations',
+			'related',
+			'tags',
+			'url',
+		],
 		findings.map(({ id, data }) => [
 			id,
 			data.title,
@@ -78,9 +96,22 @@ export function findingsCsv({ report, findings, findingUrl }: ExportInput): stri
 }
 
 export function recommendationsCsv({ report, findings, findingUrl }: ExportInput): string {
-	const rows = recommendationRows(findings.map(({ id, data }) => ({ id, title: data.title, recommendations: data.recommendations })), report.asAt);
+	const rows = recommendationRows(
+		findings.map(({ id, data }) => ({ id, title: data.title, recommendations: data.recommendations })),
+		report.asAt,
+	);
 	return toCsv(
 		['finding_id', 'number', 'text', 'to', 'status', 'due', 'overdue', 'finding_title', 'finding_url'],
-		rows.map((row) => [row.findingId, row.number, row.text, row.to, row.status, row.due, row.overdue, row.findingTitle, findingUrl(row.findingId)]),
+		rows.map((row) => [
+			row.findingId,
+			row.number,
+			row.text,
+			row.to,
+			row.status,
+			row.due,
+			row.overdue,
+			row.findingTitle,
+			findingUrl(row.findingId),
+		]),
 	);
 }

@@ -13,9 +13,7 @@ export interface Condition {
 	value: string;
 }
 
-export type Expression =
-	| { op: 'count'; filter: Condition[] }
-	| { op: 'sum'; metric: string; filter: Condition[] };
+export type Expression = { op: 'count'; filter: Condition[] } | { op: 'sum'; metric: string; filter: Condition[] };
 
 export type ParseResult = { ok: true; expression: Expression } | { ok: false; error: string };
 
@@ -30,7 +28,8 @@ export function parseFilter(parts: string[]): { ok: true; filter: Condition[] } 
 	const filter: Condition[] = [];
 	for (const part of parts) {
 		const match = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(part);
-		if (!match) return { ok: false, error: `"${part.trim()}" is not a filter; write field=value, e.g. status=completed` };
+		if (!match)
+			return { ok: false, error: `"${part.trim()}" is not a filter; write field=value, e.g. status=completed` };
 		const [, field, value] = match as unknown as [string, string, string];
 		if (!isFilterField(field))
 			return { ok: false, error: `"${field}" cannot be filtered on; use one of: ${FILTER_FIELDS.join(', ')}` };
@@ -63,7 +62,10 @@ export interface Vocabulary {
 	themes: readonly string[];
 }
 
-const FIELD_VOCABULARY: Record<Exclude<FilterField, 'year'>, { key: 'statuses' | 'outcomes' | 'themes'; noun: string }> = {
+const FIELD_VOCABULARY: Record<
+	Exclude<FilterField, 'year'>,
+	{ key: 'statuses' | 'outcomes' | 'themes'; noun: string }
+> = {
 	status: { key: 'statuses', noun: 'a status' },
 	outcome: { key: 'outcomes', noun: 'an outcome' },
 	theme: { key: 'themes', noun: 'a theme' },

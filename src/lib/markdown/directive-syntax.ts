@@ -24,7 +24,12 @@ function isOurs(name: string, next: Code): boolean {
 }
 
 const isNameCode = (code: Code) =>
-	code !== null && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95);
+	code !== null &&
+	((code >= 48 && code <= 57) ||
+		(code >= 65 && code <= 90) ||
+		(code >= 97 && code <= 122) ||
+		code === 45 ||
+		code === 95);
 
 /** Looks ahead over `colons` colons and a name, without consuming anything, and lets only our names through. */
 function lookahead(colons: number): Construct {

@@ -28,17 +28,24 @@ export const chartPlaceholderId = (nonce: string, index: number) => `report-char
  * for the chart, drawn after sanitising since its HTML is ours. What is wrong with a directive is collected, and
  * shown in place (only `npm run dev` shows a page with one: the check stops a build first).
  */
-export function transformDirectives(tree: Root, source: string, context: DirectiveContext, nonce: string): DirectiveResults {
+export function transformDirectives(
+	tree: Root,
+	source: string,
+	context: DirectiveContext,
+	nonce: string,
+): DirectiveResults {
 	const results: DirectiveResults = { errors: [], charts: [] };
 	const used = new Map<string, number>();
 	visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
-		if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return undefined;
+		if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective')
+			return undefined;
 		if (!parent || index === undefined) return undefined;
 		const directive = node as DirectiveNode;
 		const start = directive.position?.start.offset ?? 0;
 		const written = source.slice(start, directive.position?.end.offset ?? start);
 		const attributes = directive.attributes ?? {};
-		const base = directive.name === 'chart' ? `${attributes.metric ?? 'findings'}-by-${attributes.by ?? 'x'}` : directive.name;
+		const base =
+			directive.name === 'chart' ? `${attributes.metric ?? 'findings'}-by-${attributes.by ?? 'x'}` : directive.name;
 		const seen = (used.get(base) ?? 0) + 1;
 		used.set(base, seen);
 		const result = evaluateDirective(

@@ -1,6 +1,21 @@
 import { own } from '../own.ts';
-import { CHART_BY, chartData, type ChartBy, type ChartContext, type ChartData, type ChartFinding } from '../charts/charts.ts';
-import { checkExpression, evaluate, FILTER_FIELDS, parseFilter, type Condition, type Expression, type Vocabulary } from '../figures/expression.ts';
+import {
+	CHART_BY,
+	chartData,
+	type ChartBy,
+	type ChartContext,
+	type ChartData,
+	type ChartFinding,
+} from '../charts/charts.ts';
+import {
+	checkExpression,
+	evaluate,
+	FILTER_FIELDS,
+	parseFilter,
+	type Condition,
+	type Expression,
+	type Vocabulary,
+} from '../figures/expression.ts';
 import { editDistance } from '../edit-distance.ts';
 import { formatNumber } from '../format.ts';
 
@@ -33,7 +48,10 @@ export type DirectiveResult =
 
 const error = (message: string): DirectiveResult => ({ kind: 'error', message });
 
-function filterOf(attributes: Directive['attributes'], allowed: readonly string[]): { filter: Condition[] } | { error: string } {
+function filterOf(
+	attributes: Directive['attributes'],
+	allowed: readonly string[],
+): { filter: Condition[] } | { error: string } {
 	const parts: string[] = [];
 	for (const [key, value] of Object.entries(attributes)) {
 		if (allowed.includes(key)) continue;
@@ -56,9 +74,15 @@ function compute(expression: Expression, context: DirectiveContext): DirectiveRe
 function unknown(directive: Directive): DirectiveResult {
 	const prefix = directive.type === 'textDirective' ? ':' : '::';
 	if (directive.type !== 'textDirective')
-		return error(`${prefix}${directive.name} is not a directive; use ::chart{by=…}, or write \\: to keep the colons as text`);
-	const close = KNOWN.find((name) => editDistance(name, directive.name.toLowerCase()) <= 2 && directive.name.length > 2);
-	return close ? error(`:${directive.name} is not a directive; did you mean :${close}? (write \\: to keep the colon as text)`) : { kind: 'literal' };
+		return error(
+			`${prefix}${directive.name} is not a directive; use ::chart{by=…}, or write \\: to keep the colons as text`,
+		);
+	const close = KNOWN.find(
+		(name) => editDistance(name, directive.name.toLowerCase()) <= 2 && directive.name.length > 2,
+	);
+	return close
+		? error(`:${directive.name} is not a directive; did you mean :${close}? (write \\: to keep the colon as text)`)
+		: { kind: 'literal' };
 }
 
 /** The value or chart a directive stands for, or what is wrong with it. `chartName` names a chart it draws. */
@@ -66,15 +90,22 @@ export function evaluateDirective(directive: Directive, context: DirectiveContex
 	const { name, type, attributes } = directive;
 	if (!KNOWN.includes(name)) return unknown(directive);
 	if ((TEXT_DIRECTIVES as readonly string[]).includes(name) && type !== 'textDirective')
-		return error(`:${name} goes inside a sentence, with one colon, e.g. ${name === 'figure' ? ':figure[allegations]' : `:${name}{status=completed}`}`);
-	if (name === 'chart' && type !== 'leafDirective') return error('::chart goes on a line of its own, with two colons, e.g. ::chart{by=theme}');
+		return error(
+			`:${name} goes inside a sentence, with one colon, e.g. ${name === 'figure' ? ':figure[allegations]' : `:${name}{status=completed}`}`,
+		);
+	if (name === 'chart' && type !== 'leafDirective')
+		return error('::chart goes on a line of its own, with two colons, e.g. ::chart{by=theme}');
 
 	if (name === 'figure') {
 		const figure = directive.label.trim();
 		const declared = Object.keys(context.figures);
-		if (!figure) return error(`:figure needs the name of a figure in brackets, e.g. :figure[${declared[0] ?? 'allegations'}]`);
+		if (!figure)
+			return error(`:figure needs the name of a figure in brackets, e.g. :figure[${declared[0] ?? 'allegations'}]`);
 		const value = own(context.figures, figure)?.value;
-		if (value === undefined) return error(`"${figure}" is not a figure of this report; use one of: ${declared.join(', ') || '(none declared)'}`);
+		if (value === undefined)
+			return error(
+				`"${figure}" is not a figure of this report; use one of: ${declared.join(', ') || '(none declared)'}`,
+			);
 		return { kind: 'text', text: formatNumber(value, context.charts.language) };
 	}
 	if (name === 'count') {
@@ -83,16 +114,29 @@ export function evaluateDirective(directive: Directive, context: DirectiveContex
 	}
 	if (name === 'sum') {
 		const metric = attributes.metric;
-		if (!metric) return error(`:sum needs a metric, e.g. :sum{metric=${context.vocabulary.metrics[0] ?? 'allegations'}}`);
+		if (!metric)
+			return error(`:sum needs a metric, e.g. :sum{metric=${context.vocabulary.metrics[0] ?? 'allegations'}}`);
 		const parsed = filterOf(attributes, ['metric']);
 		return 'error' in parsed ? error(parsed.error) : compute({ op: 'sum', metric, filter: parsed.filter }, context);
 	}
 	const by = attributes.by;
-	if (!by || !(CHART_BY as readonly string[]).includes(by)) return error(`::chart needs by= one of ${CHART_BY.join(', ')}, e.g. ::chart{by=theme}`);
+	if (!by || !(CHART_BY as readonly string[]).includes(by))
+		return error(`::chart needs by= one of ${CHART_BY.join(', ')}, e.g. ::chart{by=theme}`);
 	const parsed = filterOf(attributes, ['by', 'metric']);
 	if ('error' in parsed) return error(parsed.error);
 	const metric = attributes.metric ?? undefined;
-	const unknownNames = checkExpression(metric ? { op: 'sum', metric, filter: parsed.filter } : { op: 'count', filter: parsed.filter }, context.vocabulary);
+	const unknownNames = checkExpression(
+		metric ? { op: 'sum', metric, filter: parsed.filter } : { op: 'count', filter: parsed.filter },
+		context.vocabulary,
+	);
 	if (unknownNames.length) return error(unknownNames.join('; '));
-	return { kind: 'chart', chart: chartData(chartName, { by: by as ChartBy, ...(metric && { metric }), filter: parsed.filter }, context.findings, context.charts) };
+	return {
+		kind: 'chart',
+		chart: chartData(
+			chartName,
+			{ by: by as ChartBy, ...(metric && { metric }), filter: parsed.filter },
+			context.findings,
+			context.charts,
+		),
+	};
 }

@@ -7,7 +7,16 @@ import { visit } from 'unist-util-visit';
  * Ids the site's own pages use. An author's heading of the same name gets a suffix (`## Content` → `content-1`),
  * so that the skip link and the page's scripts keep finding their element.
  */
-export const PAGE_IDS = ['content', 'site-search', 'theme-toggle', 'dev-problems-title', 'filter-q', 'offline-edition', 'search-input', 'search-sort'];
+export const PAGE_IDS = [
+	'content',
+	'site-search',
+	'theme-toggle',
+	'dev-problems-title',
+	'filter-q',
+	'offline-edition',
+	'search-input',
+	'search-sort',
+];
 
 const HEADING = /^h[1-6]$/;
 

@@ -3,9 +3,39 @@ import { Tokenizer, type Token, type TokenHandler } from 'parse5';
 import { visit } from 'unist-util-visit';
 
 /** Elements that never have an end tag. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+	'area',
+	'base',
+	'br',
+	'col',
+	'embed',
+	'hr',
+	'img',
+	'input',
+	'link',
+	'meta',
+	'source',
+	'track',
+	'wbr',
+]);
 /** Elements whose end tag HTML lets an author leave out. */
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'rp', 'rt', 'colgroup', 'caption']);
+const OPTIONAL_END = new Set([
+	'p',
+	'li',
+	'dt',
+	'dd',
+	'tr',
+	'td',
+	'th',
+	'thead',
+	'tbody',
+	'tfoot',
+	'option',
+	'rp',
+	'rt',
+	'colgroup',
+	'caption',
+]);
 
 export interface BalanceProblem {
 	/** 1-based line within the Markdown body. */
@@ -25,7 +55,12 @@ function tagsOf(node: Html): Tag[] {
 	const tags: Tag[] = [];
 	const first = node.position?.start.line ?? 1;
 	const tag = (start: boolean) => (token: Token.TagToken) =>
-		tags.push({ name: token.tagName, start, selfClosing: token.selfClosing, line: first + (token.location?.startLine ?? 1) - 1 });
+		tags.push({
+			name: token.tagName,
+			start,
+			selfClosing: token.selfClosing,
+			line: first + (token.location?.startLine ?? 1) - 1,
+		});
 	const ignore = () => undefined;
 	const handler: TokenHandler = {
 		onStartTag: tag(true),
@@ -49,7 +84,8 @@ function tagsOf(node: Html): Tag[] {
 export function unbalancedTags(tree: Root): BalanceProblem[] {
 	const problems: BalanceProblem[] = [];
 	const open: Tag[] = [];
-	const unclosed = (tag: Tag) => problems.push({ line: tag.line, message: `<${tag.name}> is never closed; add </${tag.name}> where it ends` });
+	const unclosed = (tag: Tag) =>
+		problems.push({ line: tag.line, message: `<${tag.name}> is never closed; add </${tag.name}> where it ends` });
 	visit(tree, 'html', (node) => {
 		for (const tag of tagsOf(node)) {
 			if (VOID.has(tag.name) || (tag.start && tag.selfClosing)) continue;
@@ -59,7 +95,10 @@ export function unbalancedTags(tree: Root): BalanceProblem[] {
 			}
 			const at = open.findLastIndex((candidate) => candidate.name === tag.name);
 			if (at === -1) {
-				problems.push({ line: tag.line, message: `</${tag.name}> closes no open <${tag.name}>; remove it, or add the start tag` });
+				problems.push({
+					line: tag.line,
+					message: `</${tag.name}> closes no open <${tag.name}>; remove it, or add the start tag`,
+				});
 				continue;
 			}
 			for (const inner of open.splice(at).slice(1)) if (!OPTIONAL_END.has(inner.name)) unclosed(inner);

@@ -40,7 +40,14 @@ const COMMON = ['id', 'title', 'lang', 'dir'];
 
 const ATTRIBUTES: NonNullable<Schema['attributes']> = {
 	'*': COMMON,
-	a: ['href', 'ariaLabel', 'ariaDescribedBy', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
+	a: [
+		'href',
+		'ariaLabel',
+		'ariaDescribedBy',
+		'dataFootnoteRef',
+		'dataFootnoteBackref',
+		['className', 'data-footnote-backref'],
+	],
 	img: ['src', 'alt', 'width', 'height'],
 	abbr: ['title'],
 	blockquote: ['cite'],
@@ -58,11 +65,7 @@ const ATTRIBUTES: NonNullable<Schema['attributes']> = {
 	td: ['colSpan', 'rowSpan', 'headers', 'align'],
 	h2: [['className', 'sr-only']],
 	section: ['dataFootnotes', ['className', 'footnotes']],
-	input: [
-		['type', 'checkbox'],
-		['disabled', true],
-		'checked',
-	],
+	input: [['type', 'checkbox'], ['disabled', true], 'checked'],
 	mark: [['className', 'directive-error']],
 };
 
@@ -77,7 +80,19 @@ export const SANITIZE_SCHEMA: Schema = {
 	ancestors: { ...defaultSchema.ancestors, li: ['ol', 'ul'] },
 	// Ids are prefixed after sanitising (see render.ts), once.
 	clobber: [],
-	strip: ['script', 'style', 'template', 'textarea', 'title', 'xmp', 'iframe', 'noscript', 'noembed', 'noframes', 'plaintext'],
+	strip: [
+		'script',
+		'style',
+		'template',
+		'textarea',
+		'title',
+		'xmp',
+		'iframe',
+		'noscript',
+		'noembed',
+		'noframes',
+		'plaintext',
+	],
 };
 
 export interface HtmlProblem {
@@ -99,7 +114,9 @@ function allowsAttribute(tag: string, property: string, value: unknown): boolean
 		const [name, ...values] = rule;
 		if (name !== property) return false;
 		const items = Array.isArray(value) ? value : [value];
-		return items.every((item) => values.some((allowed) => (allowed instanceof RegExp ? allowed.test(String(item)) : allowed === item)));
+		return items.every((item) =>
+			values.some((allowed) => (allowed instanceof RegExp ? allowed.test(String(item)) : allowed === item)),
+		);
 	});
 }
 
@@ -113,7 +130,10 @@ export function htmlPolicyProblems(tree: Root): HtmlProblem[] {
 	visit(tree, 'element', (node) => {
 		const tag = node.tagName;
 		if (!ALLOWED.has(tag)) {
-			problems.push({ node, message: `<${tag}> is not allowed in Markdown; remove it (the README's Security section lists the HTML a report may use)` });
+			problems.push({
+				node,
+				message: `<${tag}> is not allowed in Markdown; remove it (the README's Security section lists the HTML a report may use)`,
+			});
 			return SKIP;
 		}
 		for (const [property, value] of Object.entries(node.properties)) {

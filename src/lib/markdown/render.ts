@@ -59,7 +59,8 @@ const ID_PROPERTIES = ['id', 'ariaDescribedBy', 'ariaLabelledBy'] as const;
  * time (remark-rehype already prefixes them, and their links).
  */
 function prefixIds(tree: HastRoot): void {
-	const prefixed = (value: unknown) => (String(value).startsWith(ID_PREFIX) ? String(value) : `${ID_PREFIX}${String(value)}`);
+	const prefixed = (value: unknown) =>
+		String(value).startsWith(ID_PREFIX) ? String(value) : `${ID_PREFIX}${String(value)}`;
 	visit(tree, 'element', (node) => {
 		for (const name of ID_PROPERTIES) {
 			const value = node.properties[name];
@@ -72,7 +73,11 @@ function prefixIds(tree: HastRoot): void {
 // Built once: remark-parse, GFM and our directives, then remark-rehype.
 const toMdast = unified().use(remarkParse).use(remarkGfm).use(reportDirectives).freeze();
 const toHast = unified()
-	.use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: ID_PREFIX, footnoteLabelProperties: { className: ['sr-only'] } })
+	.use(remarkRehype, {
+		allowDangerousHtml: true,
+		clobberPrefix: ID_PREFIX,
+		footnoteLabelProperties: { className: ['sr-only'] },
+	})
 	.freeze();
 
 /** Unique to this process, so that no text in a report can pose as a chart's placeholder. */

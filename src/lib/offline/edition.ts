@@ -44,7 +44,15 @@ function classicScripts(dist: string, base: string) {
 			const known = made.get(src);
 			if (known) return known.path;
 			const file = join(dist, ...src.slice(base.length).split('/'));
-			const result = buildSync({ entryPoints: [file], bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' });
+			const result = buildSync({
+				entryPoints: [file],
+				bundle: true,
+				format: 'iife',
+				minify: true,
+				write: false,
+				target: 'es2022',
+				logLevel: 'silent',
+			});
 			// `ChartScript.astro_astro_type_script_index_0_lang.Hx.js` → `ChartScript.Hx.js`
 			const path = `${SCRIPTS}${basename(file).replace(/\.astro_astro_type_script_index_\d+_lang/, '')}`;
 			made.set(src, { path, code: result.outputFiles[0]!.contents });
@@ -58,7 +66,15 @@ function stemmerScript(language: string): string {
 	const module = stemmerModule(language);
 	if (!module) return '';
 	const contents = `import { stemmer } from ${JSON.stringify(module)}; self.searchStemmer = stemmer;`;
-	const result = buildSync({ stdin: { contents, resolveDir: import.meta.dirname }, bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' });
+	const result = buildSync({
+		stdin: { contents, resolveDir: import.meta.dirname },
+		bundle: true,
+		format: 'iife',
+		minify: true,
+		write: false,
+		target: 'es2022',
+		logLevel: 'silent',
+	});
 	return result.outputFiles[0]!.text;
 }
 
@@ -70,7 +86,10 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
 	const kinds = new Map(
 		readdirSync(input.dist, { recursive: true, withFileTypes: true })
-			.map((entry) => [relative(input.dist, join(entry.parentPath, entry.name)).split(sep).join('/'), entry.isDirectory()] as const)
+			.map(
+				(entry) =>
+					[relative(input.dist, join(entry.parentPath, entry.name)).split(sep).join('/'), entry.isDirectory()] as const,
+			)
 			.filter(([file]) => !HOSTED_ONLY.test(file))
 			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 	);
@@ -87,7 +106,13 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 		// Deflated by Node's own zlib, several times faster than fflate's JavaScript deflate; fflate writes the zip.
 		const add = (file: string, bytes: Uint8Array) => {
 			const deflate = !COMPRESSED.test(file);
-			const entry: ZipInputFile = { filename: `${input.name}/${file}`, size: bytes.length, crc: crc32(bytes), compression: deflate ? 8 : 0, mtime: input.modified };
+			const entry: ZipInputFile = {
+				filename: `${input.name}/${file}`,
+				size: bytes.length,
+				crc: crc32(bytes),
+				compression: deflate ? 8 : 0,
+				mtime: input.modified,
+			};
 			zip.add(entry);
 			entry.ondata!(null, (deflate ? deflateRawSync(bytes, { level: 6 }) : bytes) as Uint8Array<ArrayBuffer>, true);
 		};
@@ -96,10 +121,25 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 			if (kinds.get(file)) continue;
 			const bytes = readFileSync(join(input.dist, file));
 			if (!file.endsWith('.html')) add(file, bytes);
-			else add(file, utf8(offlineHtml(bytes.toString('utf8'), { file, base: input.base, site: input.site, isFolder: (folder) => kinds.get(folder) === true, classicScript: (src) => scripts.get(src) })));
+			else
+				add(
+					file,
+					utf8(
+						offlineHtml(bytes.toString('utf8'), {
+							file,
+							base: input.base,
+							site: input.site,
+							isFolder: (folder) => kinds.get(folder) === true,
+							classicScript: (src) => scripts.get(src),
+						}),
+					),
+				);
 		}
 		for (const { path: script, code } of scripts.made.values()) add(script, code);
-		add(OFFLINE_INDEX, utf8(`${stemmerScript(input.language)}self.searchRecords = ${JSON.stringify(input.records)};\n`));
+		add(
+			OFFLINE_INDEX,
+			utf8(`${stemmerScript(input.language)}self.searchRecords = ${JSON.stringify(input.records)};\n`),
+		);
 		add('README.txt', utf8(input.readme));
 		zip.end();
 	} catch (error) {

@@ -24,7 +24,9 @@ export interface OfflinePage {
 
 /** Where the hosted site says whether it is stored for offline use, the edition says what it is. */
 function editionNote(page: OfflinePage): string {
-	const published = page.site ? ` It is published at <a href="${escapeHtml(page.site)}">${escapeHtml(page.site)}</a>.` : '';
+	const published = page.site
+		? ` It is published at <a href="${escapeHtml(page.site)}">${escapeHtml(page.site)}</a>.`
+		: '';
 	return `<p class="offline-status">Offline edition: these pages are files on this device and work with no connection.${published}</p>`;
 }
 
@@ -41,7 +43,12 @@ function decoded(path: string): string {
 export function offlineHref(href: string, page: OfflinePage): string {
 	if (!href.startsWith(page.base) || href.startsWith('//')) return href;
 	const [, path = '', rest = ''] = /^([^?#]*)(.*)$/s.exec(href.slice(page.base.length))!;
-	const target = path === '' || path.endsWith('/') ? `${path}index.html` : page.isFolder(decoded(path)) ? `${path}/index.html` : path;
+	const target =
+		path === '' || path.endsWith('/')
+			? `${path}index.html`
+			: page.isFolder(decoded(path))
+				? `${path}/index.html`
+				: path;
 	return posix.relative(posix.dirname(page.file), target) + rest;
 }
 
@@ -58,7 +65,8 @@ function offlineJson(value: unknown, page: OfflinePage, key = ''): unknown {
 		return key.endsWith('Url') ? offlineHref(value, page) : value;
 	}
 	if (Array.isArray(value)) return value.map((item) => offlineJson(item, page));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, offlineJson(item, page, name)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, offlineJson(item, page, name)]));
 	return value;
 }
 
@@ -71,7 +79,6 @@ interface Edit {
 
 /** Attributes holding one address, by their name as written (`xlink:href` keeps its prefix). */
 const LINK_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'xlink:href']);
-
 
 /** An attribute's name as written in the source, which is how parse5 keys its location. */
 function sourceName(attribute: { name: string; prefix?: string }): string {
@@ -88,7 +95,8 @@ function offlineAttribute(name: string, value: string, page: OfflinePage): strin
 	let next = value;
 	if (LINK_ATTRIBUTES.has(name)) next = offlineHref(value, page);
 	// Each candidate of a srcset is an address, then its width or density.
-	else if (name === 'srcset') next = value.replace(/(^\s*|,\s*)(\S+)/g, (_, lead: string, href: string) => lead + offlineHref(href, page));
+	else if (name === 'srcset')
+		next = value.replace(/(^\s*|,\s*)(\S+)/g, (_, lead: string, href: string) => lead + offlineHref(href, page));
 	else if (name === 'data-base' && value === page.base) next = offlinePrefix(page);
 	return next === value ? undefined : next;
 }
@@ -112,7 +120,10 @@ function offlineJsonText(text: string, page: OfflinePage): string {
 /** The classic script that stands in for a module script, or an error for an inline one, which has no file to bundle. */
 function classicScriptTag(element: Tree.Element, page: OfflinePage): string {
 	const src = attributeValue(element, 'src');
-	if (src === undefined) throw new Error(`${page.file}: an inline module script cannot run from disk; move it into a script file imported by a component`);
+	if (src === undefined)
+		throw new Error(
+			`${page.file}: an inline module script cannot run from disk; move it into a script file imported by a component`,
+		);
 	const file = posix.relative(posix.dirname(page.file), page.classicScript(src));
 	// Written afresh: the module's other attributes, such as an integrity hash, would not fit the bundled file.
 	return `<script src="${escapeHtml(file)}" defer></script>`;
@@ -138,7 +149,10 @@ export function offlineContentSecurityPolicy(policy: string): string {
 
 /** `<meta http-equiv="Content-Security-Policy">`, compared as the browser does, ignoring case. */
 function isPolicyMeta(element: Tree.Element): boolean {
-	return element.tagName === 'meta' && (attributeValue(element, 'http-equiv') ?? '').trim().toLowerCase() === 'content-security-policy';
+	return (
+		element.tagName === 'meta' &&
+		(attributeValue(element, 'http-equiv') ?? '').trim().toLowerCase() === 'content-security-policy'
+	);
 }
 
 /** The placeholder the hosted site fills in from its service worker: `<p class="offline-status" role="status" hidden>`. */
@@ -177,7 +191,12 @@ function editElement(element: Tree.Element, page: OfflinePage, edits: Edit[]): b
 		const span = location.attrs?.['content'];
 		const policy = attributeValue(element, 'content');
 		// Quotes of the keywords kept as written, so that the policy reads as the hosted one does.
-		if (span && policy !== undefined) edits.push({ start: span.startOffset, end: span.endOffset, text: `content="${offlineContentSecurityPolicy(policy).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"` });
+		if (span && policy !== undefined)
+			edits.push({
+				start: span.startOffset,
+				end: span.endOffset,
+				text: `content="${offlineContentSecurityPolicy(policy).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`,
+			});
 		return false;
 	}
 	if (html && element.tagName === 'script' && scriptType(element) === 'application/json') {
@@ -192,7 +211,8 @@ function editElement(element: Tree.Element, page: OfflinePage, edits: Edit[]): b
 		const value = offlineAttribute(name, attribute.value, page);
 		// An attribute merged in from a repeated `<html>` or `<body>` tag has no location of its own: left as written.
 		const span = location.attrs?.[name];
-		if (value !== undefined && span) edits.push({ start: span.startOffset, end: span.endOffset, text: `${name}="${escapeHtml(value)}"` });
+		if (value !== undefined && span)
+			edits.push({ start: span.startOffset, end: span.endOffset, text: `${name}="${escapeHtml(value)}"` });
 	}
 	return true;
 }

@@ -41,7 +41,6 @@ export function words(text: string, stem: Stemmer = (word) => word): string[] {
 	return [...text.matchAll(WORD)].map((match) => stem(fold(match[0])));
 }
 
-
 /** The words that a query word matches: itself, and words it begins, each weighed by how much of it was typed. */
 function expand(vocabulary: readonly string[], term: string): [string, number][] {
 	let low = 0;
@@ -63,7 +62,12 @@ export function excerpt(content: string, terms: readonly string[], stem: Stemmer
 	const tokens = [...content.matchAll(WORD)];
 	if (!tokens.length) return '';
 	const hit = (token: string) => terms.some((term) => stem(fold(token)).startsWith(term));
-	const first = terms.length ? Math.max(0, tokens.findIndex((token) => hit(token[0]))) : 0;
+	const first = terms.length
+		? Math.max(
+				0,
+				tokens.findIndex((token) => hit(token[0])),
+			)
+		: 0;
 	const start = Math.max(0, first - Math.floor(EXCERPT_WORDS / 4));
 	const end = Math.min(tokens.length, start + EXCERPT_WORDS);
 	let html = start > 0 ? '… ' : '';
@@ -94,7 +98,9 @@ function countFilters(records: readonly SearchRecord[]): FilterCounts {
 
 /** Filter names come from the page's URL: a `constructor` filter selects nothing rather than breaking the search. */
 function passes(record: SearchRecord, filters: SearchOptions['filters'] = {}): boolean {
-	return Object.entries(filters).every(([filter, { any }]) => !any.length || (own(record.filters, filter) ?? []).some((value) => any.includes(value)));
+	return Object.entries(filters).every(
+		([filter, { any }]) => !any.length || (own(record.filters, filter) ?? []).some((value) => any.includes(value)),
+	);
 }
 
 export interface EngineOptions {
@@ -139,7 +145,13 @@ export function createSearchEngine(records: readonly SearchRecord[], options: En
 					termScores.set(index, Math.max(termScores.get(index) ?? 0, value));
 				}
 			}
-			scores = scores ? new Map([...scores].filter(([index]) => termScores.has(index)).map(([index, value]) => [index, value + termScores.get(index)!])) : termScores;
+			scores = scores
+				? new Map(
+						[...scores]
+							.filter(([index]) => termScores.has(index))
+							.map(([index, value]) => [index, value + termScores.get(index)!]),
+					)
+				: termScores;
 			if (!scores.size) break;
 		}
 		return scores;
@@ -156,20 +168,28 @@ export function createSearchEngine(records: readonly SearchRecord[], options: En
 			const terms = [...new Set(words(term ?? '', stem))];
 			if (term !== null && !terms.length) return { results: [], filters: {} };
 			const scores = terms.length ? score(terms)! : new Map(records.map((_, index) => [index, 0]));
-			let found = [...scores].filter(([index]) => passes(records[index]!, options.filters)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+			let found = [...scores]
+				.filter(([index]) => passes(records[index]!, options.filters))
+				.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 			const [key, direction] = Object.entries(options.sort ?? {})[0] ?? [];
 			if (key) {
 				// Pages without the key, such as themes when sorting by date opened, are not listed, as in Pagefind.
 				const sign = direction === 'desc' ? -1 : 1;
 				const sortKey = (index: number) => own(records[index]!.sort, key);
-				found = found.filter(([index]) => sortKey(index) !== undefined).sort(([a], [b]) => sign * sortKey(a)!.localeCompare(sortKey(b)!, undefined, { numeric: true }));
+				found = found
+					.filter(([index]) => sortKey(index) !== undefined)
+					.sort(([a], [b]) => sign * sortKey(a)!.localeCompare(sortKey(b)!, undefined, { numeric: true }));
 			}
 			const matched = found.map(([index]) => records[index]!);
 			return {
 				filters: countFilters(matched),
 				results: matched.map((record, position) => ({
 					id: String(found[position]![0]),
-					data: async (): Promise<ResultData> => ({ url: `${baseUrl}${record.url}${pageFile}`, excerpt: excerpt(record.content, terms, stem), meta: record.meta }),
+					data: async (): Promise<ResultData> => ({
+						url: `${baseUrl}${record.url}${pageFile}`,
+						excerpt: excerpt(record.content, terms, stem),
+						meta: record.meta,
+					}),
 				})),
 			};
 		},

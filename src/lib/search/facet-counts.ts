@@ -16,13 +16,20 @@ function ownCounts(counts: FilterCounts | undefined): FilterCounts {
  * Facet values are labels an author wrote and facet names come from the URL: every lookup is of own properties,
  * and the counts returned have no prototype, whichever engine counted them.
  */
-export async function facetCounts(backend: SearchBackend, term: string | null, filters: NonNullable<SearchOptions['filters']>, narrowed: FilterCounts, all: FilterCounts): Promise<FilterCounts> {
+export async function facetCounts(
+	backend: SearchBackend,
+	term: string | null,
+	filters: NonNullable<SearchOptions['filters']>,
+	narrowed: FilterCounts,
+	all: FilterCounts,
+): Promise<FilterCounts> {
 	const counts = ownCounts(narrowed);
 	await Promise.all(
 		Object.keys(filters).map(async (facet) => {
 			const others = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== facet));
 			// With no words and no other ticks, the facet counts everything.
-			const found = term === null && !Object.keys(others).length ? all : (await backend.search(term, { filters: others }))?.filters;
+			const found =
+				term === null && !Object.keys(others).length ? all : (await backend.search(term, { filters: others }))?.filters;
 			counts[facet] = Object.assign(dictionary<number>(), own(found, facet));
 		}),
 	);

@@ -25,7 +25,14 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
 		// of the time on the round trips.
 		const added = await Promise.all(
 			records.map((record) =>
-				index.addCustomRecord({ url: `/${record.url}`, content: record.content, language: pagefindLanguage(language), meta: record.meta, filters: record.filters, sort: record.sort }),
+				index.addCustomRecord({
+					url: `/${record.url}`,
+					content: record.content,
+					language: pagefindLanguage(language),
+					meta: record.meta,
+					filters: record.filters,
+					sort: record.sort,
+				}),
 			),
 		);
 		added.forEach((response, position) => {
@@ -39,7 +46,10 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
 }
 
 /** The index's files (path → bytes), for the dev server to serve from memory. */
-export async function pagefindFiles(records: readonly SearchRecord[], language: string): Promise<Map<string, Uint8Array>> {
+export async function pagefindFiles(
+	records: readonly SearchRecord[],
+	language: string,
+): Promise<Map<string, Uint8Array>> {
 	const index = await indexRecords(records, language);
 	try {
 		const written = await index.getFiles();

@@ -17,7 +17,8 @@ export interface SearchRecord {
 export function searchRecords(content: ReportContent): SearchRecord[] {
 	const report = content.report?.data;
 	if (!report) return [];
-	const label = (map: Record<string, { label: string }>, key: string | undefined) => (key ? (own(map, key)?.label ?? key) : '');
+	const label = (map: Record<string, { label: string }>, key: string | undefined) =>
+		key ? (own(map, key)?.label ?? key) : '';
 	const themeTitles = new Map(content.themes.map((theme) => [theme.id, theme.data.title]));
 	const findings = content.findings
 		.filter((finding) => !finding.data.draft)

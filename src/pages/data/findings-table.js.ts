@@ -10,5 +10,7 @@ import { packRow } from '../../lib/table/state.ts';
 export const GET: APIRoute = async () => {
 	const metrics = Object.keys((await getReport()).metrics);
 	const rows = (await tableRows()).map(packRow);
-	return new Response(`self.findingsTable=${JSON.stringify({ metrics, rows })};\n`, { headers: { 'content-type': 'text/javascript' } });
+	return new Response(`self.findingsTable=${JSON.stringify({ metrics, rows })};\n`, {
+		headers: { 'content-type': 'text/javascript' },
+	});
 };

@@ -6,4 +6,7 @@ export async function getStaticPaths() {
 	return (await allCharts()).map((chart) => ({ params: { name: chart.name }, props: { chart } }));
 }
 
-export const GET: APIRoute = ({ props }) => new Response(chartCsv((props as { chart: ChartData }).chart), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) =>
+	new Response(chartCsv((props as { chart: ChartData }).chart), {
+		headers: { 'content-type': 'text/csv; charset=utf-8' },
+	});
