@@ -74,3 +74,17 @@ export const findingSchema = z
 	);
 
 export type Finding = z.output<typeof findingSchema>;
+
+/** A finding's facts as the open data and the edition snapshots give them: optional fields only when set. */
+export function findingFacts(id: string, data: Finding) {
+	return {
+		id,
+		title: data.title,
+		status: data.status,
+		...(data.outcome && { outcome: data.outcome }),
+		opened: data.opened,
+		...(data.closed && { closed: data.closed }),
+		themes: data.themes,
+		metrics: data.metrics,
+	};
+}

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { Finding } from '../../schemas/finding.ts';
+import { findingFacts, type Finding } from '../../schemas/finding.ts';
 import type { Report } from '../../schemas/report.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, snapshotSchema, type Snapshot } from '../../schemas/edition.ts';
 
@@ -30,14 +30,7 @@ export function makeSnapshot({ report, themes, findings }: SnapshotInput): Snaps
 		findings: findings
 			.filter((finding) => !finding.data.draft)
 			.map(({ id, data }) => ({
-				id,
-				title: data.title,
-				status: data.status,
-				...(data.outcome && { outcome: data.outcome }),
-				opened: data.opened,
-				...(data.closed && { closed: data.closed }),
-				themes: data.themes,
-				metrics: data.metrics,
+				...findingFacts(id, data),
 				recommendations: data.recommendations.map(({ text, to, status, due }) => ({
 					text,
 					to,

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { Finding } from '../../schemas/finding.ts';
+import { findingFacts, type Finding } from '../../schemas/finding.ts';
 import { findingsExportSchema, type FindingsExport } from '../../schemas/export.ts';
 import type { Report } from '../../schemas/report.ts';
 import { toCsv } from './csv.ts';
@@ -30,16 +30,9 @@ export function findingsJson({ report, themes, findings, findingUrl }: ExportInp
 			themes: Object.fromEntries(themes.map(({ id, title, summary }) => [id, { label: title, description: summary }])),
 		},
 		findings: findings.map(({ id, data }) => ({
-			id,
+			...findingFacts(id, data),
 			url: findingUrl(id),
-			title: data.title,
 			summary: data.summary,
-			status: data.status,
-			...(data.outcome && { outcome: data.outcome }),
-			opened: data.opened,
-			...(data.closed && { closed: data.closed }),
-			themes: data.themes,
-			metrics: data.metrics,
 			recommendations: recommendationRows(
 				[{ id, title: data.title, recommendations: data.recommendations }],
 				report.asAt,

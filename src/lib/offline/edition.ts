@@ -32,6 +32,9 @@ const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
 const COMPRESSED = /\.(png|jpe?g|webp|avif|gif|woff2?|zip|gz)$/i;
 const SCRIPTS = '_offline/';
 
+/** esbuild's options for one classic script with all it imports, which a page opened from disk can run. */
+const CLASSIC = { bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' } as const;
+
 /**
  * The module scripts of the site, each bundled with what it imports into one classic script, which a page
  * opened from disk can run: the same code as on the hosted site, so charts and the table behave alike.
@@ -44,15 +47,7 @@ function classicScripts(dist: string, base: string) {
 			const known = made.get(src);
 			if (known) return known.path;
 			const file = join(dist, ...src.slice(base.length).split('/'));
-			const result = buildSync({
-				entryPoints: [file],
-				bundle: true,
-				format: 'iife',
-				minify: true,
-				write: false,
-				target: 'es2022',
-				logLevel: 'silent',
-			});
+			const result = buildSync({ entryPoints: [file], ...CLASSIC });
 			// `ChartScript.astro_astro_type_script_index_0_lang.Hx.js` → `ChartScript.Hx.js`
 			const path = `${SCRIPTS}${basename(file).replace(/\.astro_astro_type_script_index_\d+_lang/, '')}`;
 			made.set(src, { path, code: result.outputFiles[0]!.contents });
@@ -66,15 +61,7 @@ function stemmerScript(language: string): string {
 	const module = stemmerModule(language);
 	if (!module) return '';
 	const contents = `import { stemmer } from ${JSON.stringify(module)}; self.searchStemmer = stemmer;`;
-	const result = buildSync({
-		stdin: { contents, resolveDir: import.meta.dirname },
-		bundle: true,
-		format: 'iife',
-		minify: true,
-		write: false,
-		target: 'es2022',
-		logLevel: 'silent',
-	});
+	const result = buildSync({ stdin: { contents, resolveDir: import.meta.dirname }, ...CLASSIC });
 	return result.outputFiles[0]!.text;
 }
 
