@@ -1,12 +1,15 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/lib/search/engine.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { fixture, run } from '../support/run.ts';
+import { launch } from '../support/browser.ts';
+import { serve } from '../support/serve.ts';
 import { unzipInto } from '../support/unzip.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-hostile-values-'));
@@ -163,6 +166,42 @@ describe('a report whose texts carry markup and whose names are those of Object.
 		clean = build('clean');
 		hostile = build('hostile');
 	});
+
+	it('runs nothing, opens no dialog and asks no other host in Chromium, hosted or from disk', async () => {
+		const out = join(work, 'hostile', 'out');
+		const server = await serve(out);
+		const browser = await launch();
+		try {
+			const context = await browser.newContext();
+			const dialogs: string[] = [];
+			const foreign: string[] = [];
+			const errors: string[] = [];
+			context.on('page', (page) => page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss())));
+			context.on('request', (request) => {
+				const url = request.url();
+				if (!url.startsWith(server.origin) && !url.startsWith('file:')) foreign.push(url);
+			});
+			const page = await context.newPage();
+			page.on('pageerror', (error) => errors.push(error.message));
+			const paths = [...hostile.pages.keys()];
+			const addresses = [
+				...paths.filter((path) => !path.startsWith('offline/')).map((path) => `${server.origin}/${path}`),
+				...paths.filter((path) => path.startsWith('offline/')).map((path) => pathToFileURL(join(work, 'hostile', 'offline', readdirSync(join(work, 'hostile', 'offline'))[0]!, path.slice('offline/'.length))).href),
+			];
+			for (const address of addresses) {
+				await page.goto(address);
+				await page.waitForLoadState('load');
+				expect(await page.locator('footer').count(), address).toBe(1);
+			}
+			expect(addresses.length).toBeGreaterThan(25);
+			expect(dialogs).toEqual([]);
+			expect(foreign).toEqual([]);
+			expect(errors).toEqual([]);
+		} finally {
+			await browser.close();
+			await server.close();
+		}
+	}, 120_000);
 
 	it('builds the same pages as the same report written plainly', () => {
 		expect([...hostile.pages.keys()].sort()).toEqual([...clean.pages.keys()].sort());
