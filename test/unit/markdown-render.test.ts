@@ -53,6 +53,26 @@ describe('renderMarkdown', () => {
 		expect(html).not.toMatch(/script|onerror|style=|javascript|iframe/i);
 	});
 
+	it.each([
+		['<script>alert(1)</script>', 'script'],
+		['<img src="ok.png" onerror="alert(1)">', 'onerror'],
+		['<svg onload="alert(1)"></svg>', 'svg'],
+		['<iframe srcdoc="<script>alert(1)</script>"></iframe>', 'iframe'],
+		['[x](javascript:alert(1))', 'javascript'],
+		['<a href="javascript:alert(1)">x</a>', 'javascript'],
+		['<style>body{display:none}</style>', 'style'],
+		['<xmp><b>x</b></xmp>', 'xmp'],
+		['<title>x</title>', 'title'],
+		['<a href="https://example.org">never closed', '<a>'],
+		['<object data="x"></object>', 'object'],
+		['<form action="/x"><input name="q"></form>', 'form'],
+	])('refuses %s, and renders nothing of it that could run or hide the page', (body, named) => {
+		const { html, problems: found } = render(`Before.\n\n${body}\n\nAfter.`);
+		expect(found.map((problem) => problem.message).join('\n')).toContain(named);
+		expect(html).not.toMatch(/<(script|svg|iframe|style|xmp|title|object|form)\b|on\w+=|javascript:/i);
+		expect(html).toContain('<p>After.</p>');
+	});
+
 	it('reports raw HTML that is never closed, or closes nothing, and accepts end tags HTML lets one leave out', () => {
 		expect(problems('Text <a href="https://example.org">link\n\nMore </div>\n\n<details>\n\nnever closed')).toEqual([
 			'10: <a> is never closed; add </a> where it ends',
