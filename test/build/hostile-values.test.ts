@@ -176,7 +176,9 @@ describe('a report whose texts carry markup and whose names are those of Object.
 			const dialogs: string[] = [];
 			const foreign: string[] = [];
 			const errors: string[] = [];
-			context.on('page', (page) => page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss())));
+			context.on('page', (page) =>
+				page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss())),
+			);
 			context.on('request', (request) => {
 				const url = request.url();
 				if (!url.startsWith(server.origin) && !url.startsWith('file:')) foreign.push(url);
@@ -186,7 +188,20 @@ describe('a report whose texts carry markup and whose names are those of Object.
 			const paths = [...hostile.pages.keys()];
 			const addresses = [
 				...paths.filter((path) => !path.startsWith('offline/')).map((path) => `${server.origin}/${path}`),
-				...paths.filter((path) => path.startsWith('offline/')).map((path) => pathToFileURL(join(work, 'hostile', 'offline', readdirSync(join(work, 'hostile', 'offline'))[0]!, path.slice('offline/'.length))).href),
+				...paths
+					.filter((path) => path.startsWith('offline/'))
+					.map(
+						(path) =>
+							pathToFileURL(
+								join(
+									work,
+									'hostile',
+									'offline',
+									readdirSync(join(work, 'hostile', 'offline'))[0]!,
+									path.slice('offline/'.length),
+								),
+							).href,
+					),
 			];
 			for (const address of addresses) {
 				await page.goto(address);

@@ -25,7 +25,9 @@ function shown(value: string): string {
 /** A body over the length limit, reported at its first line; the loader leaves such a file out rather than render it. */
 export function bodyLengthProblem(file: string, line: number, body: string): Problem | undefined {
 	const long = tooLong(body, LENGTH_LIMITS.body);
-	return long === undefined ? undefined : { file, line, field: 'body', message: `${long}, or split it into several files` };
+	return long === undefined
+		? undefined
+		: { file, line, field: 'body', message: `${long}, or split it into several files` };
 }
 
 function checkUniqueIds(records: readonly FindingRecord[]): Problem[] {
@@ -34,18 +36,30 @@ function checkUniqueIds(records: readonly FindingRecord[]): Problem[] {
 		.flatMap((group) =>
 			group.map((record) => {
 				const others = group.filter((other) => other !== record).map((other) => other.file);
-				return at(record, ['id'], 'id', `"${record.id}" is also the id of ${others.join(', ')}; give each finding its own id (set id:, or rename the file)`);
+				return at(
+					record,
+					['id'],
+					'id',
+					`"${record.id}" is also the id of ${others.join(', ')}; give each finding its own id (set id:, or rename the file)`,
+				);
 			}),
 		);
 }
 
 /** Reads a field only when it has the right type: a file with shape problems still gets its references checked. */
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const texts = (value: unknown) => (Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : undefined)) : []);
-const fields = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
+const texts = (value: unknown) =>
+	Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : undefined)) : [];
+const fields = (value: unknown) =>
+	value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
 const isDraft = (record: FindingRecord) => record.raw.draft === true;
 
-function checkReferences(record: FindingRecord, report: Report | undefined, themes: readonly string[], byId: ReadonlyMap<string, FindingRecord>): Problem[] {
+function checkReferences(
+	record: FindingRecord,
+	report: Report | undefined,
+	themes: readonly string[],
+	byId: ReadonlyMap<string, FindingRecord>,
+): Problem[] {
 	const problems: Problem[] = [];
 	const { raw } = record;
 	if (report) {
@@ -55,31 +69,76 @@ function checkReferences(record: FindingRecord, report: Report | undefined, them
 		const outcomes = Object.keys(report.outcomes);
 		const metrics = Object.keys(report.metrics);
 		if (status && !statuses.includes(status))
-			problems.push(at(record, ['status'], 'status', `"${shown(status)}" is not a status of this report; use one of: ${listOf(statuses)}`));
+			problems.push(
+				at(
+					record,
+					['status'],
+					'status',
+					`"${shown(status)}" is not a status of this report; use one of: ${listOf(statuses)}`,
+				),
+			);
 		if (outcome && !outcomes.includes(outcome))
-			problems.push(at(record, ['outcome'], 'outcome', `"${shown(outcome)}" is not an outcome of this report; use one of: ${listOf(outcomes)} (declared under outcomes in report.yaml)`));
+			problems.push(
+				at(
+					record,
+					['outcome'],
+					'outcome',
+					`"${shown(outcome)}" is not an outcome of this report; use one of: ${listOf(outcomes)} (declared under outcomes in report.yaml)`,
+				),
+			);
 		for (const metric of fields(raw.metrics))
 			if (!metrics.includes(metric))
-				problems.push(at(record, ['metrics', metric], `metrics.${metric}`, `"${shown(metric)}" is not a metric of this report; use one of: ${listOf(metrics)} (declared under metrics in report.yaml)`));
+				problems.push(
+					at(
+						record,
+						['metrics', metric],
+						`metrics.${metric}`,
+						`"${shown(metric)}" is not a metric of this report; use one of: ${listOf(metrics)} (declared under metrics in report.yaml)`,
+					),
+				);
 	}
 	texts(raw.themes).forEach((theme, index) => {
 		if (theme !== undefined && !themes.includes(theme))
-			problems.push(at(record, ['themes', index], `themes[${index}]`, `"${shown(theme)}" is not a theme; use one of: ${listOf(themes)} (one file per theme in themes/)`));
+			problems.push(
+				at(
+					record,
+					['themes', index],
+					`themes[${index}]`,
+					`"${shown(theme)}" is not a theme; use one of: ${listOf(themes)} (one file per theme in themes/)`,
+				),
+			);
 	});
 	texts(raw.related).forEach((id, index) => {
 		if (id === undefined) return;
 		const field = `related[${index}]`;
 		const target = byId.get(id);
-		if (id === record.id) problems.push(at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
-		else if (!target) problems.push(at(record, ['related', index], field, `"${shown(id)}" is not the id of any finding; check the spelling (ids are case-sensitive)`));
+		if (id === record.id)
+			problems.push(at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
+		else if (!target)
+			problems.push(
+				at(
+					record,
+					['related', index],
+					field,
+					`"${shown(id)}" is not the id of any finding; check the spelling (ids are case-sensitive)`,
+				),
+			);
 		else if (!isDraft(record) && isDraft(target))
-			problems.push(at(record, ['related', index], field, `"${id}" is a draft and has no page; remove the link or publish that finding`));
+			problems.push(
+				at(
+					record,
+					['related', index],
+					field,
+					`"${id}" is a draft and has no page; remove the link or publish that finding`,
+				),
+			);
 	});
 	return problems;
 }
 
 /** A date the schema accepts (a real one, from 1900): the others are reported there, once. */
-const plausibleDate = (value: unknown) => (typeof value === 'string' && isCalendarDate(value) && value >= EARLIEST_DATE ? value : undefined);
+const plausibleDate = (value: unknown) =>
+	typeof value === 'string' && isCalendarDate(value) && value >= EARLIEST_DATE ? value : undefined;
 
 /**
  * Dates against the report's asAt: a finding cannot open or close after the date its figures are correct at (it
@@ -93,53 +152,111 @@ function checkDates(record: FindingRecord, asAt: string): Problem[] {
 	const opened = plausibleDate(raw.opened);
 	const closed = plausibleDate(raw.closed);
 	if (opened && opened > asAt)
-		problems.push(at(record, ['opened'], 'opened', `${opened} is after asAt (${asAt}), the date the report's figures are correct at; a finding cannot open after it: check the date, or move asAt in report.yaml`));
+		problems.push(
+			at(
+				record,
+				['opened'],
+				'opened',
+				`${opened} is after asAt (${asAt}), the date the report's figures are correct at; a finding cannot open after it: check the date, or move asAt in report.yaml`,
+			),
+		);
 	if (closed && closed > asAt)
-		problems.push(at(record, ['closed'], 'closed', `${closed} is after asAt (${asAt}), the date the report's figures are correct at; a finding cannot close after it: check the date, or move asAt in report.yaml`));
+		problems.push(
+			at(
+				record,
+				['closed'],
+				'closed',
+				`${closed} is after asAt (${asAt}), the date the report's figures are correct at; a finding cannot close after it: check the date, or move asAt in report.yaml`,
+			),
+		);
 	const latest = yearsAfter(asAt, DUE_YEARS_AFTER_AS_AT);
 	(Array.isArray(raw.recommendations) ? raw.recommendations : []).forEach((recommendation: unknown, index) => {
-		const due = plausibleDate(recommendation && typeof recommendation === 'object' ? (recommendation as Record<string, unknown>).due : undefined);
+		const due = plausibleDate(
+			recommendation && typeof recommendation === 'object'
+				? (recommendation as Record<string, unknown>).due
+				: undefined,
+		);
 		if (due && due > latest)
-			problems.push(at(record, ['recommendations', index, 'due'], `recommendations[${index}].due`, `${due} is more than ${DUE_YEARS_AFTER_AS_AT} years after asAt (${asAt}); check the year: a deadline can be at most ${latest}`));
+			problems.push(
+				at(
+					record,
+					['recommendations', index, 'due'],
+					`recommendations[${index}].due`,
+					`${due} is more than ${DUE_YEARS_AFTER_AS_AT} years after asAt (${asAt}); check the year: a deadline can be at most ${latest}`,
+				),
+			);
 	});
 	return problems;
 }
 
 /** The findings a correction names must have pages, since /changes/ and the feed link to them. */
-function checkCorrections(report: NonNullable<ReportContent['report']>, byId: ReadonlyMap<string, FindingRecord>): Problem[] {
+function checkCorrections(
+	report: NonNullable<ReportContent['report']>,
+	byId: ReadonlyMap<string, FindingRecord>,
+): Problem[] {
 	return (report.data.corrections ?? []).flatMap((correction, index) =>
 		correction.findings.flatMap((id, position) => {
 			const path = ['corrections', index, 'findings', position];
 			const field = `corrections[${index}].findings[${position}]`;
 			const target = byId.get(id);
-			if (!target) return [at(report, path, field, `"${shown(id)}" is not the id of any finding; check the spelling (ids are case-sensitive)`)];
-			if (isDraft(target)) return [at(report, path, field, `"${id}" is a draft and has no page; remove it or publish that finding`)];
+			if (!target)
+				return [
+					at(
+						report,
+						path,
+						field,
+						`"${shown(id)}" is not the id of any finding; check the spelling (ids are case-sensitive)`,
+					),
+				];
+			if (isDraft(target))
+				return [at(report, path, field, `"${id}" is a draft and has no page; remove it or publish that finding`)];
 			return [];
 		}),
 	);
 }
 
 function vocabularyOf(report: Report, themes: readonly string[]): Vocabulary {
-	return { metrics: Object.keys(report.metrics), statuses: Object.keys(report.statuses), outcomes: Object.keys(report.outcomes), themes };
+	return {
+		metrics: Object.keys(report.metrics),
+		statuses: Object.keys(report.statuses),
+		outcomes: Object.keys(report.outcomes),
+		themes,
+	};
 }
 
 /** Every figure with `equals` must match what its expression computes from the published findings. */
-function checkFigures(report: NonNullable<ReportContent['report']>, themes: readonly string[], findings: readonly Finding[], leftOut: number): Problem[] {
+function checkFigures(
+	report: NonNullable<ReportContent['report']>,
+	themes: readonly string[],
+	findings: readonly Finding[],
+	leftOut: number,
+): Problem[] {
 	const problems: Problem[] = [];
 	const vocabulary = vocabularyOf(report.data, themes);
-	const caveat = leftOut ? ` (${leftOut} finding ${leftOut === 1 ? 'file with problems was' : 'files with problems were'} left out; fix those first)` : '';
+	const caveat = leftOut
+		? ` (${leftOut} finding ${leftOut === 1 ? 'file with problems was' : 'files with problems were'} left out; fix those first)`
+		: '';
 	for (const [name, figure] of Object.entries(report.data.figures)) {
 		if (figure.equals === undefined) continue;
 		const parsed = parseExpression(figure.equals);
 		if (!parsed.ok) continue; // the schema reported it
 		const unknown = checkExpression(parsed.expression, vocabulary);
 		if (unknown.length) {
-			problems.push(...unknown.map((message) => at(report, ['figures', name, 'equals'], `figures.${name}.equals`, message)));
+			problems.push(
+				...unknown.map((message) => at(report, ['figures', name, 'equals'], `figures.${name}.equals`, message)),
+			);
 			continue;
 		}
 		const computed = evaluate(parsed.expression, findings);
 		if (computed !== figure.value)
-			problems.push(at(report, ['figures', name, 'value'], `figures.${name}.value`, `declared ${figure.value}, but ${figure.equals.trim()} gives ${computed} from the published findings${caveat}; correct the value, or the findings it counts`));
+			problems.push(
+				at(
+					report,
+					['figures', name, 'value'],
+					`figures.${name}.value`,
+					`declared ${figure.value}, but ${figure.equals.trim()} gives ${computed} from the published findings${caveat}; correct the value, or the findings it counts`,
+				),
+			);
 	}
 	return problems;
 }

@@ -4,7 +4,12 @@ import { loadReport, type ReportContent } from './load.ts';
 import { RenderCache } from './render-cache.ts';
 
 /** The install's cache: rendered Markdown kept between builds, per report folder. */
-export const CACHE_ROOT = join(fileURLToPath(new URL('../../..', import.meta.url)), 'node_modules', '.cache', 'findings-report');
+export const CACHE_ROOT = join(
+	fileURLToPath(new URL('../../..', import.meta.url)),
+	'node_modules',
+	'.cache',
+	'findings-report',
+);
 
 // The build script, Astro's content loader and the dev server's integration each load this module in their own
 // module graph; the process is what they share, so the report folder is read once per build (or per save).

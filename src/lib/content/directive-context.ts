@@ -6,8 +6,14 @@ import type { DirectiveContext } from '../markdown/directives.ts';
 import { compareByOrder } from '../order.ts';
 
 /** What directives may name and count: the report's declarations, its themes and its published findings. */
-export function directiveContext(report: Report, themes: readonly { id: string; data: Theme }[], findings: readonly { data: Finding }[]): DirectiveContext {
-	const sorted = [...themes].sort((a, b) => compareByOrder(a.data, b.data)).map((theme) => ({ id: theme.id, title: theme.data.title }));
+export function directiveContext(
+	report: Report,
+	themes: readonly { id: string; data: Theme }[],
+	findings: readonly { data: Finding }[],
+): DirectiveContext {
+	const sorted = [...themes]
+		.sort((a, b) => compareByOrder(a.data, b.data))
+		.map((theme) => ({ id: theme.id, title: theme.data.title }));
 	return {
 		figures: report.figures,
 		findings: findings.filter((finding) => !finding.data.draft).map((finding) => finding.data),
@@ -17,7 +23,13 @@ export function directiveContext(report: Report, themes: readonly { id: string; 
 			outcomes: Object.keys(report.outcomes),
 			themes: sorted.map((theme) => theme.id),
 		},
-		charts: { language: report.language, statuses: report.statuses, outcomes: report.outcomes, metrics: report.metrics, themes: sorted },
+		charts: {
+			language: report.language,
+			statuses: report.statuses,
+			outcomes: report.outcomes,
+			metrics: report.metrics,
+			themes: sorted,
+		},
 	};
 }
 
@@ -28,6 +40,15 @@ export function directiveContext(report: Report, themes: readonly { id: string; 
 export function directiveDigest(context: DirectiveContext): string {
 	const hash = createHash('sha256').update(JSON.stringify([context.figures, context.vocabulary, context.charts]));
 	for (const finding of context.findings)
-		hash.update(JSON.stringify([finding.status, finding.outcome, finding.themes, finding.metrics, finding.opened, finding.closed]));
+		hash.update(
+			JSON.stringify([
+				finding.status,
+				finding.outcome,
+				finding.themes,
+				finding.metrics,
+				finding.opened,
+				finding.closed,
+			]),
+		);
 	return hash.digest('base64url');
 }

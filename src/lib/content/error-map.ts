@@ -62,7 +62,8 @@ function unwrap(schema: Schema | undefined): Def | undefined {
 		const def = current?._zod.def as unknown as Def | undefined;
 		if (!def) return undefined;
 		if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType as Schema;
-		else if (def.type === 'pipe') current = ((def.in as Schema)._zod.def.type === 'transform' ? def.out : def.in) as Schema;
+		else if (def.type === 'pipe')
+			current = ((def.in as Schema)._zod.def.type === 'transform' ? def.out : def.in) as Schema;
 		else return def;
 	}
 }
@@ -73,7 +74,10 @@ export function allowedKeys(schema: Schema, path: readonly PropertyKey[]): strin
 	for (const key of path) {
 		if (def?.type === 'array') def = unwrap(def.element as Schema);
 		else if (def?.type === 'record') def = unwrap(def.valueType as Schema);
-		else if (def?.type === 'object') def = Object.hasOwn(def.shape as object, String(key)) ? unwrap((def.shape as Record<string, Schema>)[String(key)]) : undefined;
+		else if (def?.type === 'object')
+			def = Object.hasOwn(def.shape as object, String(key))
+				? unwrap((def.shape as Record<string, Schema>)[String(key)])
+				: undefined;
 		else return [];
 	}
 	return def?.type === 'object' ? Object.keys(def.shape as object) : [];
@@ -84,19 +88,36 @@ export function allowedKeys(schema: Schema, path: readonly PropertyKey[]): strin
  * prototype), so a metric or outcome named so would vanish. Each is reported here, where its key schema refuses it.
  * The walk follows the schema, so it goes no deeper than the format does.
  */
-function protoKeyProblems(schema: Schema, data: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+function protoKeyProblems(
+	schema: Schema,
+	data: unknown,
+	path: PropertyKey[] = [],
+): { path: PropertyKey[]; message: string }[] {
 	const def = unwrap(schema);
 	if (!def || !data || typeof data !== 'object') return [];
-	if (def.type === 'array') return Array.isArray(data) ? data.flatMap((item, index) => protoKeyProblems(def.element as Schema, item, [...path, index])) : [];
+	if (def.type === 'array')
+		return Array.isArray(data)
+			? data.flatMap((item, index) => protoKeyProblems(def.element as Schema, item, [...path, index]))
+			: [];
 	if (Array.isArray(data)) return [];
 	if (def.type === 'object')
-		return Object.entries(def.shape as Record<string, Schema>).flatMap(([key, inner]) => (Object.hasOwn(data, key) ? protoKeyProblems(inner, (data as Record<string, unknown>)[key], [...path, key]) : []));
+		return Object.entries(def.shape as Record<string, Schema>).flatMap(([key, inner]) =>
+			Object.hasOwn(data, key) ? protoKeyProblems(inner, (data as Record<string, unknown>)[key], [...path, key]) : [],
+		);
 	if (def.type !== 'record') return [];
 	return Object.entries(data).flatMap(([key, item]) => {
 		const inner = protoKeyProblems(def.valueType as Schema, item, [...path, key]);
 		if (key !== '__proto__') return inner;
 		const refused = (def.keyType as unknown as z.ZodType).safeParse(key, { error: errorMap });
-		return refused.success ? inner : [{ path: [...path, key], message: `"${key}" is not a valid name: ${refused.error.issues[0]?.message ?? 'rename it'}` }, ...inner];
+		return refused.success
+			? inner
+			: [
+					{
+						path: [...path, key],
+						message: `"${key}" is not a valid name: ${refused.error.issues[0]?.message ?? 'rename it'}`,
+					},
+					...inner,
+				];
 	});
 }
 
@@ -117,7 +138,12 @@ export function validate<S extends Schema>(
 	topField = 'frontmatter',
 ): { data?: z.output<S>; problems: Problem[] } {
 	const result = (schema as unknown as z.ZodType).safeParse(source.data, { error: errorMap });
-	const hidden = protoKeyProblems(schema, source.data).map(({ path, message }) => ({ file, line: source.lineOf(path), field: fieldName(path), message }));
+	const hidden = protoKeyProblems(schema, source.data).map(({ path, message }) => ({
+		file,
+		line: source.lineOf(path),
+		field: fieldName(path),
+		message,
+	}));
 	if (result.success && !hidden.length) return { data: result.data as z.output<S>, problems: [] };
 	const problems = (result.success ? [] : result.error.issues).flatMap((issue): Problem[] => {
 		if (issue.code === 'unrecognized_keys') {
@@ -129,7 +155,9 @@ export function validate<S extends Schema>(
 				message: unknownKeyMessage(key, allowed),
 			}));
 		}
-		return [{ file, line: source.lineOf(issue.path), field: fieldName(issue.path) || topField, message: issue.message }];
+		return [
+			{ file, line: source.lineOf(issue.path), field: fieldName(issue.path) || topField, message: issue.message },
+		];
 	});
 	return { problems: [...problems, ...hidden] };
 }

@@ -29,7 +29,9 @@ function collect(root: string, folder: string, nested: boolean, problems: Proble
 		const real = realpathSync(dir);
 		if (seen.has(real)) return;
 		seen.add(real);
-		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+			a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+		)) {
 			if (isHidden(entry.name)) continue;
 			const path = join(dir, entry.name);
 			const relativePath = `${prefix}${entry.name}`;
@@ -39,11 +41,21 @@ function collect(root: string, folder: string, nested: boolean, problems: Proble
 				try {
 					target = realpathSync(path);
 				} catch {
-					problems.push({ file: displayPath(path), line: 1, field: 'file', message: 'this symlink leads nowhere; remove it or point it at a file inside the report folder' });
+					problems.push({
+						file: displayPath(path),
+						line: 1,
+						field: 'file',
+						message: 'this symlink leads nowhere; remove it or point it at a file inside the report folder',
+					});
 					continue;
 				}
 				if (!isInside(realpathSync(root), target)) {
-					problems.push({ file: displayPath(path), line: 1, field: 'file', message: 'this symlink leads outside the report folder; copy the file in instead of linking to it' });
+					problems.push({
+						file: displayPath(path),
+						line: 1,
+						field: 'file',
+						message: 'this symlink leads outside the report folder; copy the file in instead of linking to it',
+					});
 					continue;
 				}
 				isDirectory = statSync(target).isDirectory();
@@ -62,6 +74,13 @@ function collect(root: string, folder: string, nested: boolean, problems: Proble
 }
 
 /** The Markdown files of a report folder: themes and chapters side by side, findings in any sub-folders. */
-export function markdownFiles(root: string, problems: Problem[]): Record<'themes' | 'findings' | 'pages', MarkdownFile[]> {
-	return { themes: collect(root, 'themes', false, problems), findings: collect(root, 'findings', true, problems), pages: collect(root, 'pages', false, problems) };
+export function markdownFiles(
+	root: string,
+	problems: Problem[],
+): Record<'themes' | 'findings' | 'pages', MarkdownFile[]> {
+	return {
+		themes: collect(root, 'themes', false, problems),
+		findings: collect(root, 'findings', true, problems),
+		pages: collect(root, 'pages', false, problems),
+	};
 }

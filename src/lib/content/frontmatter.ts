@@ -23,7 +23,8 @@ const refuse = () => {
  */
 export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
 	const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-	if (text.trim() === '') return { problem: 'the file is empty; start it with ---, the fields (e.g. title: …), and another ---', line: 1 };
+	if (text.trim() === '')
+		return { problem: 'the file is empty; start it with ---, the fields (e.g. title: …), and another ---', line: 1 };
 	const firstBreak = text.indexOf('\n');
 	const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak);
 	if (firstLine.trimEnd() !== OPEN)
@@ -33,7 +34,10 @@ export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
 				: 'the file must start with a line of three dashes (---) that opens the frontmatter',
 			line: 1,
 		};
-	const unclosed = { problem: 'the frontmatter is not closed; add a line of three dashes (---) after the last field', line: 1 };
+	const unclosed = {
+		problem: 'the frontmatter is not closed; add a line of three dashes (---) after the last field',
+		line: 1,
+	};
 	if (firstBreak === -1) return unclosed;
 	let yaml: YamlSource | undefined;
 	const file = matter(text, {
@@ -55,10 +59,18 @@ export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
 	const closeEnd = text.indexOf('\n', matterEnd + 1);
 	const closeLine = text.slice(matterEnd + 1, closeEnd === -1 ? text.length : closeEnd);
 	if (closeLine.trimEnd() !== OPEN)
-		return { problem: `the frontmatter must close with a line of exactly three dashes (---), not "${closeLine.trim()}"`, line: 1 + countLines(text, matterEnd + 1) };
+		return {
+			problem: `the frontmatter must close with a line of exactly three dashes (---), not "${closeLine.trim()}"`,
+			line: 1 + countLines(text, matterEnd + 1),
+		};
 	const source = yaml ?? parseYaml('');
 	const bodyStart = text.length - file.content.length;
-	return { ...source, data: source.errors.length ? undefined : (source.data ?? {}), body: file.content, bodyLine: 1 + countLines(text, bodyStart) };
+	return {
+		...source,
+		data: source.errors.length ? undefined : (source.data ?? {}),
+		body: file.content,
+		bodyLine: 1 + countLines(text, bodyStart),
+	};
 }
 
 /** How many line breaks come before `end`. */

@@ -18,7 +18,14 @@ export interface ImageInfo {
 }
 
 /** The extension to publish with, whatever the author's file was called. */
-export const IMAGE_EXTENSIONS: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp', avif: 'avif', svg: 'svg' };
+export const IMAGE_EXTENSIONS: Record<ImageType, string> = {
+	png: 'png',
+	jpeg: 'jpg',
+	gif: 'gif',
+	webp: 'webp',
+	avif: 'avif',
+	svg: 'svg',
+};
 
 /** No figure in a report needs more; larger sides are damaged headers, or images that would stall a reader's browser. */
 const MAX_SIDE = 20_000;
@@ -74,7 +81,7 @@ function rasterType(bytes: Uint8Array): RasterType | undefined {
 function pngIsWhole(bytes: Uint8Array): boolean {
 	const data = view(bytes);
 	let sawData = false;
-	for (let offset = 8; offset + 12 <= bytes.length; ) {
+	for (let offset = 8; offset + 12 <= bytes.length;) {
 		const length = data.getUint32(offset);
 		const type = ascii(bytes, offset + 4, offset + 8);
 		if (offset === 8 && type !== 'IHDR') return false;
@@ -89,12 +96,15 @@ function pngIsWhole(bytes: Uint8Array): boolean {
 /** Marker segments, each whole, up to the first scan; then the end-of-image marker after it. */
 function jpegIsWhole(bytes: Uint8Array): boolean {
 	const data = view(bytes);
-	for (let offset = 2; offset + 4 <= bytes.length; ) {
+	for (let offset = 2; offset + 4 <= bytes.length;) {
 		const marker = data.getUint8(offset + 1);
 		if (data.getUint8(offset) !== 0xff) return false;
-		if (marker === 0xff) offset += 1; // fill byte before a marker
-		else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) offset += 2; // markers without a length
-		else if (marker === 0xd9) return false; // the image ends before any scan
+		if (marker === 0xff)
+			offset += 1; // fill byte before a marker
+		else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+			offset += 2; // markers without a length
+		else if (marker === 0xd9)
+			return false; // the image ends before any scan
 		else {
 			const end = offset + 2 + data.getUint16(offset + 2);
 			if (end > bytes.length || end < offset + 4) return false;
@@ -107,7 +117,8 @@ function jpegIsWhole(bytes: Uint8Array): boolean {
 
 /** FF D9 cannot occur inside scan data (an FF there is always followed by 00 or a restart marker); anything after it is ignored. */
 function hasEndOfImage(bytes: Uint8Array, from: number): boolean {
-	for (let index = bytes.length - 2; index >= from; index -= 1) if (bytes[index] === 0xff && bytes[index + 1] === 0xd9) return true;
+	for (let index = bytes.length - 2; index >= from; index -= 1)
+		if (bytes[index] === 0xff && bytes[index + 1] === 0xd9) return true;
 	return false;
 }
 
@@ -115,7 +126,7 @@ const colourTableLength = (flags: number) => (flags & 0x80 ? 3 * 2 ** ((flags & 
 
 /** GIF data comes in sub-blocks of up to 255 bytes ending with an empty one; undefined when the file ends first. */
 function afterSubBlocks(bytes: Uint8Array, start: number): number | undefined {
-	for (let offset = start; offset < bytes.length; ) {
+	for (let offset = start; offset < bytes.length;) {
 		const size = bytes[offset] ?? 0;
 		offset += 1 + size;
 		if (size === 0) return offset;
@@ -162,7 +173,13 @@ function avifIsWhole(bytes: Uint8Array): boolean {
 	return offset === bytes.length;
 }
 
-const IS_WHOLE: Record<RasterType, (bytes: Uint8Array) => boolean> = { png: pngIsWhole, jpeg: jpegIsWhole, gif: gifIsWhole, webp: webpIsWhole, avif: avifIsWhole };
+const IS_WHOLE: Record<RasterType, (bytes: Uint8Array) => boolean> = {
+	png: pngIsWhole,
+	jpeg: jpegIsWhole,
+	gif: gifIsWhole,
+	webp: webpIsWhole,
+	avif: avifIsWhole,
+};
 
 function usableSide(side: number | undefined): side is number {
 	return side !== undefined && Number.isInteger(side) && side >= 1 && side <= MAX_SIDE;
@@ -174,7 +191,10 @@ function usable(type: ImageType, width: number | undefined, height: number | und
 
 /** image-size measures every image of a container (an AVIF's thumbnail, alpha plane or tiles) and shows the largest. */
 function largest(size: ISizeCalculationResult): { width: number; height: number } {
-	return (size.images ?? []).reduce((best, image) => (image.width * image.height > best.width * best.height ? image : best), size);
+	return (size.images ?? []).reduce(
+		(best, image) => (image.width * image.height > best.width * best.height ? image : best),
+		size,
+	);
 }
 
 /** EXIF orientations 5 to 8 turn the picture a quarter: browsers show it that way, so the page must reserve that shape. */
@@ -214,12 +234,16 @@ function svgStartTag(bytes: Uint8Array): string | undefined {
 	return SVG_START_TAG.exec(text.slice(start))?.[0];
 }
 
-const isPositive = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value) && value > 0;
+const isPositive = (value: number | undefined): value is number =>
+	value !== undefined && Number.isFinite(value) && value > 0;
 
 /** The viewBox's width and height, read more leniently than image-size does (commas and runs of spaces are allowed). */
 function viewBoxSize(tag: string): { width: number; height: number } | undefined {
 	const value = /\sviewBox\s*=\s*(["'])(.*?)\1/i.exec(tag)?.[2];
-	const [, , width, height] = (value ?? '').trim().split(/[\s,]+/).map(Number);
+	const [, , width, height] = (value ?? '')
+		.trim()
+		.split(/[\s,]+/)
+		.map(Number);
 	if (!isPositive(width) || !isPositive(height)) return undefined;
 	return { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
 }

@@ -66,9 +66,15 @@ export class ImageRegistry {
 
 	#resolve(url: string, from: string): ImageFile | { problem: string } {
 		if (/^(https?:)?\/\//i.test(url))
-			return { problem: `image "${url}" is on another site; readers' browsers would fetch it from there. Save it in the report folder (e.g. assets/) and link it by a relative path` };
-		if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return { problem: `image "${url.slice(0, 40)}" must be a file of the report, linked by a relative path such as ../assets/chart.png` };
-		if (url.startsWith('/')) return { problem: `image "${url}" must be linked relative to this file, e.g. ../assets/${basename(url)}` };
+			return {
+				problem: `image "${url}" is on another site; readers' browsers would fetch it from there. Save it in the report folder (e.g. assets/) and link it by a relative path`,
+			};
+		if (/^[a-z][a-z0-9+.-]*:/i.test(url))
+			return {
+				problem: `image "${url.slice(0, 40)}" must be a file of the report, linked by a relative path such as ../assets/chart.png`,
+			};
+		if (url.startsWith('/'))
+			return { problem: `image "${url}" must be linked relative to this file, e.g. ../assets/${basename(url)}` };
 		let path: string;
 		try {
 			path = decodeURI(url.replace(/[?#].*$/s, ''));
@@ -80,17 +86,22 @@ export class ImageRegistry {
 		try {
 			real = realpathSync(wanted);
 		} catch {
-			return { problem: `image "${url}" not found (looked for ${displayPath(wanted)}); check the path, relative to this file` };
+			return {
+				problem: `image "${url}" not found (looked for ${displayPath(wanted)}); check the path, relative to this file`,
+			};
 		}
 		if (!isInside(this.#root, real))
-			return { problem: `image "${url}" is outside the report folder; only files inside it are published. Copy the image into the folder (e.g. assets/)` };
+			return {
+				problem: `image "${url}" is outside the report folder; only files inside it are published. Copy the image into the folder (e.g. assets/)`,
+			};
 		return this.files.get(real) ?? this.#register(url, real);
 	}
 
 	#register(url: string, real: string): ImageFile | { problem: string } {
 		const stat = statSync(real);
 		if (!stat.isFile()) return { problem: `image "${url}" is a folder, not an image file` };
-		if (stat.size > MAX_BYTES) return { problem: `image "${url}" is ${Math.round(stat.size / 1024 / 1024)} MB; make it smaller than 20 MB` };
+		if (stat.size > MAX_BYTES)
+			return { problem: `image "${url}" is ${Math.round(stat.size / 1024 / 1024)} MB; make it smaller than 20 MB` };
 		const bytes = readFileSync(real);
 		const info = sniffImage(bytes);
 		if (!info || info.type === 'svg')
@@ -102,7 +113,15 @@ export class ImageRegistry {
 		const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
 		const stem = slugify(basename(real, extname(real)), 40) || 'image';
 		const output = `${IMAGES_FOLDER}/${stem}.${hash}.${IMAGE_EXTENSIONS[info.type]}`;
-		const image: ImageFile = { source: real, output, src: `${this.#base}${output}`, width: info.width, height: info.height, bytes: stat.size, mtimeMs: stat.mtimeMs };
+		const image: ImageFile = {
+			source: real,
+			output,
+			src: `${this.#base}${output}`,
+			width: info.width,
+			height: info.height,
+			bytes: stat.size,
+			mtimeMs: stat.mtimeMs,
+		};
 		this.files.set(real, image);
 		return image;
 	}

@@ -79,17 +79,37 @@ function loadReportFile(dir: string, problems: Problem[]): ReportContent['report
 	const path = join(dir, 'report.yaml');
 	const file = displayPath(path);
 	if (!existsSync(path)) {
-		problems.push({ file, line: 1, field: 'file', message: 'not found; every report folder needs a report.yaml with at least title, publisher, asAt, metrics and outcomes' });
+		problems.push({
+			file,
+			line: 1,
+			field: 'file',
+			message:
+				'not found; every report folder needs a report.yaml with at least title, publisher, asAt, metrics and outcomes',
+		});
 		return undefined;
 	}
-	const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const text = readFileSync(path, 'utf8')
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n');
 	if (text.trim() === '') {
-		problems.push({ file, line: 1, field: 'file', message: 'the file is empty; it needs at least title, publisher, asAt, metrics and outcomes' });
+		problems.push({
+			file,
+			line: 1,
+			field: 'file',
+			message: 'the file is empty; it needs at least title, publisher, asAt, metrics and outcomes',
+		});
 		return undefined;
 	}
 	const source = parseYaml(text);
 	if (source.errors.length) {
-		problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'yaml', message: `${message}; fix the YAML syntax` })));
+		problems.push(
+			...source.errors.map(({ line, message }) => ({
+				file,
+				line,
+				field: 'yaml',
+				message: `${message}; fix the YAML syntax`,
+			})),
+		);
 		return undefined;
 	}
 	const control = controlCharacterProblems(source.data, source.lineOf, file);
@@ -99,7 +119,14 @@ function loadReportFile(dir: string, problems: Problem[]): ReportContent['report
 }
 
 /** Reads and validates the Markdown files of one kind; a file with problems is reported and left out. */
-function parseEntries<S extends z.ZodType>(files: MarkdownFile[], kind: Kind, schema: S, problems: Problem[], names: NamedEntry[], records?: FindingRecord[]): Parsed<z.output<S>>[] {
+function parseEntries<S extends z.ZodType>(
+	files: MarkdownFile[],
+	kind: Kind,
+	schema: S,
+	problems: Problem[],
+	names: NamedEntry[],
+	records?: FindingRecord[],
+): Parsed<z.output<S>>[] {
 	const entries: Parsed<z.output<S>>[] = [];
 	for (const { path, relativePath, file } of files) {
 		const stem = relativePath.replace(/^.*\//, '').replace(/\.md$/i, '');
@@ -110,14 +137,32 @@ function parseEntries<S extends z.ZodType>(files: MarkdownFile[], kind: Kind, sc
 			continue;
 		}
 		if (source.errors.length) {
-			problems.push(...source.errors.map(({ line, message }) => ({ file, line, field: 'frontmatter', message: `${message}; fix the YAML syntax` })));
+			problems.push(
+				...source.errors.map(({ line, message }) => ({
+					file,
+					line,
+					field: 'frontmatter',
+					message: `${message}; fix the YAML syntax`,
+				})),
+			);
 			names.push({ kind, file, relativePath, id: stem, idSource: 'file', idLine: 1 });
 			continue;
 		}
-		const raw = typeof source.data === 'object' && source.data !== null && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : undefined;
-		const written = kind === 'finding' && typeof raw?.id === 'string' && FINDING_ID_PATTERN.test(raw.id) ? raw.id : undefined;
+		const raw =
+			typeof source.data === 'object' && source.data !== null && !Array.isArray(source.data)
+				? (source.data as Record<string, unknown>)
+				: undefined;
+		const written =
+			kind === 'finding' && typeof raw?.id === 'string' && FINDING_ID_PATTERN.test(raw.id) ? raw.id : undefined;
 		const id = written ?? stem;
-		names.push({ kind, file, relativePath, id, idSource: written ? 'frontmatter' : 'file', idLine: written ? source.lineOf(['id']) : 1 });
+		names.push({
+			kind,
+			file,
+			relativePath,
+			id,
+			idSource: written ? 'frontmatter' : 'file',
+			idLine: written ? source.lineOf(['id']) : 1,
+		});
 		const control = controlCharacterProblems(source.data, source.lineOf, file);
 		const result = validate(schema, source, file);
 		// An over-long body is reported and not rendered.
@@ -125,16 +170,33 @@ function parseEntries<S extends z.ZodType>(files: MarkdownFile[], kind: Kind, sc
 		problems.push(...control, ...result.problems, ...(long ? [long] : []));
 		const valid = result.data !== undefined && !control.length && !long;
 		if (raw && records) records.push({ id, file, lineOf: source.lineOf, raw, valid });
-		if (valid && result.data !== undefined) entries.push({ id, file, path, lineOf: source.lineOf, data: result.data, body: source.body, bodyLine: source.bodyLine });
+		if (valid && result.data !== undefined)
+			entries.push({
+				id,
+				file,
+				path,
+				lineOf: source.lineOf,
+				data: result.data,
+				body: source.body,
+				bodyLine: source.bodyLine,
+			});
 	}
 	return entries;
 }
 
 /** Renders every body once (or takes it from the cache), with the problems found on the way. */
-async function renderEntries(groups: Parsed<unknown>[][], setup: RenderSetup, images: ImageRegistry, cache: RenderCache | undefined, problems: Problem[]) {
+async function renderEntries(
+	groups: Parsed<unknown>[][],
+	setup: RenderSetup,
+	images: ImageRegistry,
+	cache: RenderCache | undefined,
+	problems: Problem[],
+) {
 	const digest = setup.context && directiveDigest(setup.context);
 	const all = groups.flat();
-	const keys = all.map((entry) => RenderCache.key({ file: entry.file, body: entry.body, base: setup.base, directives: digest }));
+	const keys = all.map((entry) =>
+		RenderCache.key({ file: entry.file, body: entry.body, base: setup.base, directives: digest }),
+	);
 	const results: (CachedRender | undefined)[] = keys.map((key) => {
 		const cached = cache?.get(key);
 		return cached && cached.images.every((image) => images.reuse(image)) ? cached : undefined;
@@ -169,7 +231,16 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 	const problems: Problem[] = [];
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		const message = 'no report folder here; create it, or point REPORT_CONTENT at an existing one';
-		return { dir, base: '/', findingRecords: [], themes: [], findings: [], pages: [], editions: [], problems: [{ file: dir, line: 1, field: 'folder', message }] };
+		return {
+			dir,
+			base: '/',
+			findingRecords: [],
+			themes: [],
+			findings: [],
+			pages: [],
+			editions: [],
+			problems: [{ file: dir, line: 1, field: 'folder', message }],
+		};
 	}
 	const report = loadReportFile(dir, problems);
 	const base = siteBase(report?.data.site);
@@ -182,7 +253,13 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 	problems.push(...nameProblems(names));
 	const context = report && directiveContext(report.data, themes, findings);
 	const images = new ImageRegistry(dir, base);
-	const [renderedThemes, renderedFindings, renderedPages] = await renderEntries([themes, findings, pages], { dir, base, context }, images, options.cache, problems);
+	const [renderedThemes, renderedFindings, renderedPages] = await renderEntries(
+		[themes, findings, pages],
+		{ dir, base, context },
+		images,
+		options.cache,
+		problems,
+	);
 	const content: ReportContent = {
 		dir,
 		base,

@@ -128,18 +128,31 @@ function idFaults(id: string, kind: Kind): string {
 	const allowed = allowedCharacter(kind);
 	const bad = unique(graphemes(id).filter((grapheme) => [...grapheme].some((character) => !allowed.test(character))));
 	const isUpper = (grapheme: string) => kind !== 'finding' && /^[A-Z]$/.test(grapheme);
-	const reasons = [...(bad.some(isUpper) ? ['upper-case letters are not allowed'] : []), ...bad.filter((grapheme) => !isUpper(grapheme)).map(describeCharacter)];
+	const reasons = [
+		...(bad.some(isUpper) ? ['upper-case letters are not allowed'] : []),
+		...bad.filter((grapheme) => !isUpper(grapheme)).map(describeCharacter),
+	];
 	if (reasons.length > 3) return `${reasons.slice(0, 3).join(', ')}, and more`;
 	if (reasons.length) return reasons.join(', ');
-	return kind === 'finding' ? 'it must start with a letter or a digit' : 'it must start and end with a letter or a digit, with single hyphens between words';
+	return kind === 'finding'
+		? 'it must start with a letter or a digit'
+		: 'it must start and end with a letter or a digit, with single hyphens between words';
 }
 
 /** The nearest ASCII id: é → e, look-alike dashes → "-", anything else unusable → "-". */
 function asciiFor(id: string, kind: Kind): string {
 	const plain = id.normalize('NFKD').replace(/\p{M}/gu, '').replace(DASHES, '-');
 	if (kind === 'finding')
-		return plain.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, ID_MAX).replace(/^[^A-Za-z0-9]+/, '').replace(/[-.]+$/, '');
-	return plain.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, ID_MAX).replace(/^-+|-+$/g, '');
+		return plain
+			.replace(/[^A-Za-z0-9._-]+/g, '-')
+			.slice(0, ID_MAX)
+			.replace(/^[^A-Za-z0-9]+/, '')
+			.replace(/[-.]+$/, '');
+	return plain
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.slice(0, ID_MAX)
+		.replace(/^-+|-+$/g, '');
 }
 
 /** The part of a name Windows compares with its device names: before the first dot, trailing spaces ignored. */
@@ -173,7 +186,9 @@ function pageFolder(kind: Kind, id: string): string {
 function fix(entry: NamedEntry, candidate: string, how = ''): string {
 	const example = isSoundId(candidate, entry.kind) ? candidate : EXAMPLE[entry.kind];
 	const using = how ? ` using ${how}` : '';
-	return entry.idSource === 'file' ? `rename the file${using}, e.g. ${example}.md` : `change the id${using}, e.g. ${example}`;
+	return entry.idSource === 'file'
+		? `rename the file${using}, e.g. ${example}.md`
+		: `change the id${using}, e.g. ${example}`;
 }
 
 type IdRule = (entry: NamedEntry) => string | undefined;
@@ -204,15 +219,24 @@ const deviceRule: IdRule = (entry) => {
 	const found = windowsDevice(entry.id);
 	if (!found) return undefined;
 	const name = entry.idSource === 'file' ? 'file name' : 'name';
-	const what = found.rest === '' ? `"${entry.id}" is a reserved ${name} on Windows` : `"${show(entry.id)}" starts with "${found.device}", a reserved ${name} on Windows even with an extension`;
-	const why = entry.idSource === 'file' ? '' : `, so its page folder ${pageFolder(entry.kind, show(entry.id))} could not be created there`;
+	const what =
+		found.rest === ''
+			? `"${entry.id}" is a reserved ${name} on Windows`
+			: `"${show(entry.id)}" starts with "${found.device}", a reserved ${name} on Windows even with an extension`;
+	const why =
+		entry.idSource === 'file'
+			? ''
+			: `, so its page folder ${pageFolder(entry.kind, show(entry.id))} could not be created there`;
 	return `${what}${why}; ${fix(entry, `${found.device}-1${found.rest}`)}`;
 };
 
 const lengthRule: IdRule = (entry) => {
 	const length = characters(entry.id);
 	if (length <= ID_MAX) return undefined;
-	const shorten = entry.idSource === 'file' ? `shorten the file name to at most ${ID_MAX} characters before ".md"` : `shorten the id to at most ${ID_MAX} characters`;
+	const shorten =
+		entry.idSource === 'file'
+			? `shorten the file name to at most ${ID_MAX} characters before ".md"`
+			: `shorten the id to at most ${ID_MAX} characters`;
 	return `the ${NOUN[entry.kind]} "${show(entry.id)}" is ${length} characters long; it becomes a folder name and part of its page's address, so ${shorten}`;
 };
 
@@ -222,7 +246,14 @@ const reservedSlugRule: IdRule = (entry) =>
 		? `"${show(entry.id)}" is a section of the site; rename the page file, e.g. ${asciiFor(`about-${entry.id}`, 'page')}.md`
 		: undefined;
 
-const ID_RULES: readonly IdRule[] = [patternRule, trailingDotRule, extensionRule, deviceRule, lengthRule, reservedSlugRule];
+const ID_RULES: readonly IdRule[] = [
+	patternRule,
+	trailingDotRule,
+	extensionRule,
+	deviceRule,
+	lengthRule,
+	reservedSlugRule,
+];
 
 /** An id written in frontmatter is reported at its line; one taken from the file name is a problem of the file. */
 function atId(entry: NamedEntry, message: string): Problem {
@@ -252,21 +283,32 @@ function segmentMessages(segment: string, isFile: boolean): string[] {
 	const messages: string[] = [];
 	const bad = unique([...segment].filter((character) => FORBIDDEN.test(character) || CONTROL.test(character)));
 	if (bad.length)
-		messages.push(`${label} cannot be used: ${bad.map(describeCharacter).join(', ')}; ${rename}${eg(withoutForbidden(segment))}`);
+		messages.push(
+			`${label} cannot be used: ${bad.map(describeCharacter).join(', ')}; ${rename}${eg(withoutForbidden(segment))}`,
+		);
 	const trimmed = segment.trim().replace(/[.\s]+$/u, '');
 	if (segment.endsWith('.'))
-		messages.push(`${label} ends with a dot, which Windows drops from names, so it would not copy or unzip intact there; ${rename}${eg(trimmed)}`);
+		messages.push(
+			`${label} ends with a dot, which Windows drops from names, so it would not copy or unzip intact there; ${rename}${eg(trimmed)}`,
+		);
 	if (/^\s|\s$/u.test(segment))
-		messages.push(`${label} starts or ends with a space, which is easy to miss and which Windows drops at the end of a name; ${rename}${eg(trimmed)}`);
+		messages.push(
+			`${label} starts or ends with a space, which is easy to miss and which Windows drops at the end of a name; ${rename}${eg(trimmed)}`,
+		);
 	const found = windowsDevice(segment);
 	if (found) {
-		const what = found.rest === '' ? 'is a reserved name on Windows' : `starts with "${found.device}", a reserved name on Windows even with an extension`;
+		const what =
+			found.rest === ''
+				? 'is a reserved name on Windows'
+				: `starts with "${found.device}", a reserved name on Windows even with an extension`;
 		messages.push(`${label} ${what}; ${rename}, e.g. ${found.device}-1${found.rest}`);
 	}
 	const bytes = new TextEncoder().encode(segment).length;
 	if (bytes > SEGMENT_MAX_BYTES) {
 		const note = bytes === segment.length ? '' : ' (letters outside A to Z count as 2 to 4 bytes)';
-		messages.push(`${label} is ${bytes} bytes long; Windows and zip tools fail on long paths, so ${rename} to at most ${SEGMENT_MAX_BYTES} bytes${note}`);
+		messages.push(
+			`${label} is ${bytes} bytes long; Windows and zip tools fail on long paths, so ${rename} to at most ${SEGMENT_MAX_BYTES} bytes${note}`,
+		);
 	}
 	return messages;
 }
@@ -276,7 +318,8 @@ function segmentMessages(segment: string, isFile: boolean): string[] {
  * mistake gives one message. The comparison, not the idSource alone, decides: a name that the id was not cut from
  * cleanly (a\b.md gives the id b) is still judged as a name.
  */
-const judgedAsId = (entry: NamedEntry, segment: string) => entry.idSource === 'file' && segment.replace(/\.md$/i, '') === entry.id;
+const judgedAsId = (entry: NamedEntry, segment: string) =>
+	entry.idSource === 'file' && segment.replace(/\.md$/i, '') === entry.id;
 
 function pathProblems(entry: NamedEntry): Problem[] {
 	const segments = entry.relativePath.split('/');
@@ -286,7 +329,9 @@ function pathProblems(entry: NamedEntry): Problem[] {
 	});
 	const length = characters(entry.relativePath);
 	if (length > PATH_MAX)
-		messages.push(`the path "${show(entry.relativePath)}" is ${length} characters long; Windows and zip tools fail on long paths, so shorten the folder and file names to at most ${PATH_MAX} characters in all`);
+		messages.push(
+			`the path "${show(entry.relativePath)}" is ${length} characters long; Windows and zip tools fail on long paths, so shorten the folder and file names to at most ${PATH_MAX} characters in all`,
+		);
 	return messages.map((message) => ({ file: entry.file, line: 1, field: 'file', message }));
 }
 
@@ -298,7 +343,8 @@ function fold(text: string): string {
 /** "differ only in upper/lower case", "are the same text with accents in different Unicode forms", or both. */
 function howTheyDiffer(a: string, b: string): string {
 	if (a.toLowerCase() === b.toLowerCase()) return 'differ only in upper/lower case';
-	if (a.normalize('NFC') === b.normalize('NFC')) return 'are the same text with accents written in different Unicode forms';
+	if (a.normalize('NFC') === b.normalize('NFC'))
+		return 'are the same text with accents written in different Unicode forms';
 	return 'differ only in upper/lower case and in the Unicode form of accents';
 }
 
@@ -340,7 +386,9 @@ function pathClashes(entries: readonly NamedEntry[]): Problem[] {
 	return groupsBy(entries, (entry) => `${entry.kind}\u0000${fold(entry.relativePath)}`).flatMap((group) =>
 		group.flatMap((entry) => {
 			const others = group.filter(
-				(other) => other.relativePath !== entry.relativePath && !(entry.idSource === 'file' && other.idSource === 'file' && fold(entry.id) === fold(other.id)),
+				(other) =>
+					other.relativePath !== entry.relativePath &&
+					!(entry.idSource === 'file' && other.idSource === 'file' && fold(entry.id) === fold(other.id)),
 			);
 			const first = others[0];
 			if (!first) return [];
@@ -361,5 +409,9 @@ function sorted(problems: readonly Problem[]): Problem[] {
 
 /** Every problem with the names of a report's files and the ids of its entries, sorted by file and line. */
 export function nameProblems(entries: readonly NamedEntry[]): Problem[] {
-	return sorted([...entries.flatMap((entry) => [...pathProblems(entry), ...idProblems(entry)]), ...idClashes(entries), ...pathClashes(entries)]);
+	return sorted([
+		...entries.flatMap((entry) => [...pathProblems(entry), ...idProblems(entry)]),
+		...idClashes(entries),
+		...pathClashes(entries),
+	]);
 }

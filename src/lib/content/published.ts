@@ -8,5 +8,9 @@ export function publishedEntries(content: ReportContent) {
 
 /** The images of published entries, once each: a draft's images are never published. */
 export function publishedImages(content: ReportContent): ImageFile[] {
-	return [...new Map(publishedEntries(content).flatMap((entry) => entry.images.map((image) => [image.output, image] as const))).values()];
+	return [
+		...new Map(
+			publishedEntries(content).flatMap((entry) => entry.images.map((image) => [image.output, image] as const)),
+		).values(),
+	];
 }

@@ -12,7 +12,10 @@ import type { ImageFile } from './images.ts';
 const VERSION = (() => {
 	const lib = fileURLToPath(new URL('..', import.meta.url));
 	const hash = createHash('sha256');
-	for (const file of readdirSync(lib, { recursive: true }).map(String).filter((name) => name.endsWith('.ts')).sort())
+	for (const file of readdirSync(lib, { recursive: true })
+		.map(String)
+		.filter((name) => name.endsWith('.ts'))
+		.sort())
 		hash.update(file).update(readFileSync(join(lib, file)));
 	try {
 		hash.update(readFileSync(new URL('../../../package-lock.json', import.meta.url)));

@@ -23,7 +23,11 @@ export interface RenderSetup {
 const PARALLEL_FROM = 400;
 
 /** Renders bodies one after another in this thread, registering their images. */
-export function renderJobs(jobs: readonly RenderJob[], setup: RenderSetup, images = new ImageRegistry(setup.dir, setup.base)): CachedRender[] {
+export function renderJobs(
+	jobs: readonly RenderJob[],
+	setup: RenderSetup,
+	images = new ImageRegistry(setup.dir, setup.base),
+): CachedRender[] {
 	return jobs.map((job) => {
 		const used = new Set<string>();
 		const rendered = renderMarkdown({ ...job, context: setup.context, images: images.resolverFor(job.path, used) });
@@ -47,7 +51,11 @@ function inWorker(jobs: readonly RenderJob[], setup: RenderSetup): Promise<Cache
  * Renders many bodies on every core: a report of 10,000 findings renders twice as fast on two. This thread takes
  * its share while the workers take theirs; results come back in the order of the jobs.
  */
-export async function renderAll(jobs: readonly RenderJob[], setup: RenderSetup, images: ImageRegistry): Promise<CachedRender[]> {
+export async function renderAll(
+	jobs: readonly RenderJob[],
+	setup: RenderSetup,
+	images: ImageRegistry,
+): Promise<CachedRender[]> {
 	const cores = Math.min(availableParallelism(), 8);
 	if (jobs.length < PARALLEL_FROM || cores < 2) return renderJobs(jobs, setup, images);
 	const size = Math.ceil(jobs.length / cores);

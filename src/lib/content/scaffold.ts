@@ -12,7 +12,8 @@ export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: 
 
 function firstOpenStatus(dir: string): string {
 	try {
-		const report = parseYaml(readFileSync(join(dir, 'report.yaml'), 'utf8')).data as { statuses?: Record<string, unknown> } | undefined;
+		const report = parseYaml(readFileSync(join(dir, 'report.yaml'), 'utf8')).data as
+			{ statuses?: Record<string, unknown> } | undefined;
 		const statuses = Object.keys(report?.statuses ?? { [OPEN]: true });
 		return statuses.includes(OPEN) ? OPEN : (statuses.find((key) => key !== COMPLETED) ?? OPEN);
 	} catch {
@@ -28,16 +29,25 @@ function localDate(date: Date): string {
 /** Writes a new finding, theme or page from its template; never replaces a file or reuses a finding id. */
 export function scaffold(dir: string, kind: Kind, title: string, now = new Date()): ScaffoldResult {
 	const slug = slugify(title);
-	if (!slug) return { ok: false, message: `"${title}" gives no file name; use a title with at least one letter or digit` };
+	if (!slug)
+		return { ok: false, message: `"${title}" gives no file name; use a title with at least one letter or digit` };
 	const folder = join(dir, FOLDERS[kind]);
 	const path = join(folder, `${slug}.md`);
 	if (kind === 'finding') {
 		// Case-insensitive: on macOS and Windows disks, INV-1.md and inv-1.md are one file.
 		const clash = markdownFiles(dir, []).findings.find((file) => fileStem(file.relativePath).toLowerCase() === slug);
-		if (clash) return { ok: false, message: `${clash.file} already has the id "${slug}"; nothing was written. Choose another title, or edit that file` };
+		if (clash)
+			return {
+				ok: false,
+				message: `${clash.file} already has the id "${slug}"; nothing was written. Choose another title, or edit that file`,
+			};
 	}
 	const text =
-		kind === 'finding' ? findingTemplate(title, firstOpenStatus(dir), localDate(now)) : kind === 'theme' ? themeTemplate(title) : pageTemplate(title);
+		kind === 'finding'
+			? findingTemplate(title, firstOpenStatus(dir), localDate(now))
+			: kind === 'theme'
+				? themeTemplate(title)
+				: pageTemplate(title);
 	try {
 		mkdirSync(folder, { recursive: true });
 		// 'wx' fails if the file exists, even if it appeared since the check above.
@@ -45,7 +55,10 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason = code === 'EEXIST' ? 'already exists' : `could not be written (${code ?? String(error)})`;
-		return { ok: false, message: `${displayPath(path)} ${reason}; nothing was written. Choose another title, or edit that file` };
+		return {
+			ok: false,
+			message: `${displayPath(path)} ${reason}; nothing was written. Choose another title, or edit that file`,
+		};
 	}
 	return { ok: true, path };
 }

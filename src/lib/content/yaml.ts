@@ -24,7 +24,8 @@ function firstAliasOffset(doc: Document): number {
 function aliasMessage(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	if (/resource exhaustion/i.test(message)) return 'too many aliases (*name) expand here; write the values out instead';
-	if (/anchor must be set before/i.test(message)) return `${message.replace(/^Unresolved alias \(the anchor must be set before the alias\): /, 'the alias *')} is used before its anchor (&name); define the anchor first`;
+	if (/anchor must be set before/i.test(message))
+		return `${message.replace(/^Unresolved alias \(the anchor must be set before the alias\): /, 'the alias *')} is used before its anchor (&name); define the anchor first`;
 	return message;
 }
 
@@ -37,10 +38,16 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-	const errors = doc.errors.map((error) => ({ line: toLine(error.pos[0]), message: error.message.split('\n')[0] ?? error.message }));
+	const errors = doc.errors.map((error) => ({
+		line: toLine(error.pos[0]),
+		message: error.message.split('\n')[0] ?? error.message,
+	}));
 	for (const warning of doc.warnings)
 		if (warning.code === 'TAG_RESOLVE_FAILED')
-			errors.push({ line: toLine(warning.pos[0]), message: `${warning.message.replace('tag:yaml.org,2002:', '!!')} is not allowed; remove the tag and write a plain value` });
+			errors.push({
+				line: toLine(warning.pos[0]),
+				message: `${warning.message.replace('tag:yaml.org,2002:', '!!')} is not allowed; remove the tag and write a plain value`,
+			});
 	let data: unknown;
 	if (!errors.length)
 		try {

@@ -33,7 +33,14 @@ const COMPRESSED = /\.(png|jpe?g|webp|avif|gif|woff2?|zip|gz)$/i;
 const SCRIPTS = '_offline/';
 
 /** esbuild's options for one classic script with all it imports, which a page opened from disk can run. */
-const CLASSIC = { bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' } as const;
+const CLASSIC = {
+	bundle: true,
+	format: 'iife',
+	minify: true,
+	write: false,
+	target: 'es2022',
+	logLevel: 'silent',
+} as const;
 
 /**
  * The module scripts of the site, each bundled with what it imports into one classic script, which a page
