@@ -38,7 +38,7 @@ function wrap(label: string, width = 22): string[] {
 	return lines;
 }
 
-function draw(figure: ChartFigure): void {
+function draw(figure: ChartFigure, animate: boolean): void {
 	const payload = JSON.parse(figure.querySelector('script[type="application/json"]')!.textContent!) as Payload;
 	const canvas = figure.querySelector('canvas')!;
 	const { text, grid, series } = colours();
@@ -56,7 +56,7 @@ function draw(figure: ChartFigure): void {
 		options: {
 			indexAxis: payload.horizontal ? 'y' : 'x',
 			maintainAspectRatio: false,
-			animation: reduceMotion ? false : { duration: 400 },
+			animation: reduceMotion || !animate ? false : { duration: 400 },
 			color: text,
 			plugins: { legend: { display: payload.series.length > 1, labels: { color: text } } },
 			scales: {
@@ -86,24 +86,63 @@ function recolour(figure: ChartFigure): void {
 function showView(figure: HTMLElement, view: 'chart' | 'table'): void {
 	figure.querySelector<HTMLElement>('.chart-canvas')!.hidden = view !== 'chart';
 	figure.querySelector<HTMLElement>('.chart-table')!.hidden = view !== 'table';
-	for (const button of figure.querySelectorAll<HTMLButtonElement>('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
+	for (const button of figure.querySelectorAll<HTMLButtonElement>('[data-view]'))
+		button.setAttribute('aria-pressed', String(button.dataset.view === view));
 }
 
-/** Draws every chart on the page; without JavaScript each stays a table. */
+/**
+ * Readies every chart on the page and draws each as it comes near the viewport, one per task, so that a page of
+ * charts does not block the reader at load. Without JavaScript each stays a table.
+ */
 export function drawCharts(): void {
 	const figures = [...document.querySelectorAll<ChartFigure>('figure[data-chart]')];
+	const waiting = new Set<ChartFigure>();
+	const drawn: ChartFigure[] = [];
+	const drawNow = (figure: ChartFigure, animate = true) => {
+		if (!waiting.delete(figure)) return;
+		observer?.unobserve(figure);
+		draw(figure, animate);
+		drawn.push(figure);
+	};
+	// Each in a task of its own: the browser can answer the reader between two charts.
+	const drawSoon = (figure: ChartFigure) => setTimeout(() => drawNow(figure));
+	const observer =
+		'IntersectionObserver' in window
+			? new IntersectionObserver(
+					(entries) => entries.forEach((entry) => entry.isIntersecting && drawSoon(entry.target as ChartFigure)),
+					// Half a screen ahead: drawn by the time the reader scrolls to it.
+					{ rootMargin: '50% 0px' },
+				)
+			: undefined;
 	for (const figure of figures) {
-		// Sized before it is shown, so the chart takes its full height at once. Through the style property, which
-		// the Content-Security-Policy allows, where a style attribute in the page is refused.
+		// Sized at once, drawn or not, so that nothing moves when it is drawn. Through the style property, which the
+		// Content-Security-Policy allows, where a style attribute in the page is refused.
 		const box = figure.querySelector<HTMLElement>('.chart-canvas')!;
 		box.style.height = `${Number(box.dataset.height)}px`;
 		figure.querySelector<HTMLElement>('.chart-views')!.hidden = false;
 		for (const button of figure.querySelectorAll<HTMLButtonElement>('[data-view]'))
 			button.addEventListener('click', () => showView(figure, button.dataset.view as 'chart' | 'table'));
 		showView(figure, 'chart');
-		draw(figure);
+		waiting.add(figure);
+		if (observer) observer.observe(figure);
+		else drawSoon(figure);
 	}
-	const update = () => figures.forEach(recolour);
+	// Those out of reach are drawn once the page has loaded and the browser is idle, one at a time, so that printing
+	// or a quick scroll never finds an empty box.
+	const drawRestWhenIdle = () => {
+		const [next] = waiting;
+		if (!next) return;
+		const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+		idle(() => {
+			// Out of sight, an animation would only cost frames.
+			drawNow(next, false);
+			drawRestWhenIdle();
+		});
+	};
+	if (document.readyState === 'complete') drawRestWhenIdle();
+	else addEventListener('load', drawRestWhenIdle, { once: true });
+	addEventListener('beforeprint', () => [...waiting].forEach((figure) => drawNow(figure, false)));
+	const update = () => drawn.forEach(recolour);
 	matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
 	new MutationObserver(update).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }

@@ -1,7 +1,17 @@
 import { formatNumber } from '../lib/format.ts';
 import { rowHtml, type RowContext } from '../lib/table/render.ts';
 import { loadClassicScript } from './classic-script.ts';
-import { applyState, pageOf, parseState, serializeState, unpackRow, type PackedRow, type TableRow, type TableState } from '../lib/table/state.ts';
+import {
+	applyState,
+	pageOf,
+	parseState,
+	rowsSummary,
+	serializeState,
+	unpackRow,
+	type PackedRow,
+	type TableRow,
+	type TableState,
+} from '../lib/table/state.ts';
 
 interface Config {
 	dataUrl: string;
@@ -45,51 +55,77 @@ export async function startExplorer(): Promise<void> {
 	const fromDisk = location.protocol === 'file:';
 	const tableUrl = fromDisk ? location.pathname : config.findingsUrl;
 	if (fromDisk) config.context.pageFile = 'index.html';
-
-	let rows: TableRow[];
-	try {
-		// The rows come from a classic script, which loads over http and from disk alike.
-		rows = (await loadClassicScript(config.dataUrl, () => window.findingsTable)).rows.map(unpackRow);
-	} catch {
-		return; // The static table stays, which is the no-JavaScript experience.
-	}
-
 	const stateFromUrl = () => {
 		const search = new URLSearchParams(location.search);
 		const page = PAGE_PATH.exec(location.pathname)?.[1];
 		if (page && !search.has('page')) search.set('page', page);
 		return parseState(search, config.metrics);
 	};
-	let state = stateFromUrl();
 
+	let state = stateFromUrl();
+	let rows: TableRow[] | undefined;
+
+	// The controls and sort buttons take their place before the rows arrive, while the first paint may still be to
+	// come: added later, they would move the table under the reader's eyes. They wait for the rows to act.
+	const filtered = serializeState({ ...state, sort: 'id', dir: 'asc', page: 1 }).size > 0;
+	controls.open = filtered || matchMedia('(min-width: 60rem)').matches;
+	controls.inert = true;
+	controls.hidden = false;
+	fillForm(form, state);
 	const sortButtons = headers.map((th) => {
-		const button = Object.assign(document.createElement('button'), { type: 'button', textContent: th.textContent, className: 'sort' });
+		const button = Object.assign(document.createElement('button'), { type: 'button', className: 'sort' });
+		// The header's own nodes, so that a short form keeps its full label for screen readers.
+		button.append(...th.childNodes);
 		th.replaceChildren(button);
 		button.addEventListener('click', () => {
+			if (!rows) return;
 			const key = th.dataset.sort!;
 			state = { ...state, sort: key, dir: state.sort === key && state.dir === 'asc' ? 'desc' : 'asc', page: 1 };
 			update();
 		});
 		return button;
 	});
-
-	function render(): void {
-		const matching = applyState(rows, state, config.metrics);
-		const shown = pageOf(matching, state.page, config.pageSize);
-		state = { ...state, page: shown.page };
-		tbody.innerHTML = shown.rows.map((row) => rowHtml(row, config.context)).join('');
-		const first = (shown.page - 1) * config.pageSize + 1;
-		const n = (value: number) => formatNumber(value, language);
-		const range = matching.length ? `${n(first)} to ${n(first + shown.rows.length - 1)} of ` : '';
-		const text = matching.length === rows.length ? `Showing ${range}all ${n(rows.length)} findings.` : `Showing ${range}${n(matching.length)} matching findings, of ${n(rows.length)}.`;
-		status.textContent = matching.length ? text : `No finding matches these filters, of ${n(rows.length)}.`;
-		caption.textContent = status.textContent;
+	const markSort = () =>
 		headers.forEach((th, index) => {
 			const sorted = th.dataset.sort === state.sort;
 			if (sorted) th.setAttribute('aria-sort', state.dir === 'asc' ? 'ascending' : 'descending');
 			else th.removeAttribute('aria-sort');
 			sortButtons[index]!.dataset.dir = sorted ? state.dir : '';
 		});
+	markSort();
+
+	try {
+		// The rows come from a classic script, which loads over http and from disk alike.
+		rows = (await loadClassicScript(config.dataUrl, () => window.findingsTable)).rows.map(unpackRow);
+	} catch {
+		// The static table stays, as without JavaScript, with nothing on it that would do nothing.
+		controls.hidden = true;
+		headers.forEach((th, index) => {
+			th.replaceChildren(...sortButtons[index]!.childNodes);
+			th.removeAttribute('aria-sort');
+		});
+		return;
+	}
+	controls.inert = false;
+
+	// Unfiltered and unsorted, the built page already lists the rows it would: left as they are, at no cost.
+	let asBuilt = serializeState({ ...state, page: 1 }).size === 0;
+	const builtPage = Number(PAGE_PATH.exec(location.pathname)?.[1] ?? 1);
+	function render(): void {
+		if (!rows) return;
+		const matching = applyState(rows, state, config.metrics);
+		const shown = pageOf(matching, state.page, config.pageSize);
+		state = { ...state, page: shown.page };
+		if (!asBuilt || shown.page !== builtPage)
+			tbody.innerHTML = shown.rows.map((row) => rowHtml(row, config.context)).join('');
+		asBuilt = false;
+		const first = (shown.page - 1) * config.pageSize + 1;
+		const n = (value: number) => formatNumber(value, language);
+		const text = rowsSummary({ first, count: shown.rows.length }, matching.length, rows.length, n);
+		status.textContent = text;
+		// Written only when it changes: the built page already says it for the rows it lists.
+		if (caption.textContent !== text) caption.textContent = text;
+		markSort();
 		renderPages(shown.page, shown.pages);
 	}
 
@@ -110,7 +146,9 @@ export async function startExplorer(): Promise<void> {
 			list.append(item);
 		};
 		add('Previous', current - 1, current === 1);
-		for (let page = 1; page <= total; page++) if (page === 1 || page === total || Math.abs(page - current) <= 2) add(String(page), page, false, page === current);
+		for (let page = 1; page <= total; page++)
+			if (page === 1 || page === total || Math.abs(page - current) <= 2)
+				add(String(page), page, false, page === current);
 		add('Next', current + 1, current === total);
 		pages.append(list);
 	}
@@ -125,7 +163,8 @@ export async function startExplorer(): Promise<void> {
 
 	const readForm = () => {
 		const search = new URLSearchParams();
-		for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') search.append(name, value);
+		for (const [name, value] of new FormData(form))
+			if (typeof value === 'string' && value !== '') search.append(name, value);
 		state = { ...parseState(search, config.metrics), sort: state.sort, dir: state.dir, page: 1 };
 		update();
 	};
@@ -133,10 +172,6 @@ export async function startExplorer(): Promise<void> {
 	form.addEventListener('reset', () => setTimeout(readForm));
 	form.addEventListener('submit', (event) => event.preventDefault());
 
-	fillForm(form, state);
-	const filtered = serializeState({ ...state, sort: 'id', dir: 'asc', page: 1 }).size > 0;
-	controls.open = filtered || matchMedia('(min-width: 60rem)').matches;
-	controls.hidden = false;
 	if (location.pathname !== tableUrl) update();
 	else render();
 	addEventListener('popstate', () => {

@@ -5,6 +5,10 @@ import { offlineSearch } from './offline-search.ts';
 
 const FACETS = ['theme', 'status', 'outcome', 'year'] as const;
 const PAGE = 20;
+// Long enough to wait for the next letter of a word, short enough to feel immediate.
+const TYPING_PAUSE = 200;
+// How long a search may take before the status says it is searching.
+const SLOW = 1000;
 
 interface SearchState {
 	q: string;
@@ -69,7 +73,12 @@ export async function startSearch(): Promise<void> {
 			for (const value of values) {
 				const label = document.createElement('label');
 				label.className = 'check';
-				const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: facet, value, checked: (state.filters[facet] ?? []).includes(value) });
+				const box = Object.assign(document.createElement('input'), {
+					type: 'checkbox',
+					name: facet,
+					value,
+					checked: (state.filters[facet] ?? []).includes(value),
+				});
 				const count = Object.assign(document.createElement('span'), { className: 'count' });
 				label.append(box, ` ${value} `, count);
 				fieldset.append(label);
@@ -77,79 +86,161 @@ export async function startSearch(): Promise<void> {
 		}
 		form.querySelector<HTMLElement>('.search-facets')!.hidden = false;
 		form.querySelector<HTMLElement>('.search-options')!.hidden = false;
+		sort.disabled = false;
 		return true;
 	})();
 
 	let run = 0;
+	// Where the current history entry's settled search lives: typing rewrites the entry's address as it goes, and
+	// a search that settles on another address puts this one back and adds an entry of its own.
+	let settled = `${location.pathname}${location.search}`;
+	// The address of the latest search asked for, and the pause before a typed one runs.
+	let wanted = settled;
+	let typing: ReturnType<typeof setTimeout> | undefined;
 
 	const fill = () => {
 		input.value = state.q;
 		sort.value = state.sort;
-		for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = (state.filters[box.name] ?? []).includes(box.value);
+		for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+			box.checked = (state.filters[box.name] ?? []).includes(box.value);
 	};
 
-	const render = async () => {
+	/** One history entry per settled search, so that Back steps through searches, not through letters typed. */
+	const commit = (url: string) => {
+		if (url !== settled) {
+			history.replaceState(null, '', settled);
+			history.pushState(null, '', url);
+			settled = url;
+		} else history.replaceState(null, '', url);
+	};
+
+	/**
+	 * Shows the results of the current state once they are all in, replacing the last results only then, so that
+	 * typing does not blank the list at every pause. `commitUrl`, the state's address, is kept in history once they show.
+	 */
+	const render = async (commitUrl?: string) => {
 		const current = ++run;
-		if (!(await ready) || !pagefind) return;
-		const filters = Object.fromEntries(Object.entries(state.filters).filter(([, values]) => values.length).map(([facet, values]) => [facet, { any: values }]));
+		// The state asked for, which the reader may change while the index loads.
+		const { q, sort: order, filters: ticked } = state;
+		if (!(await ready) || !pagefind || current !== run) return;
+		const filters = Object.fromEntries(
+			Object.entries(ticked)
+				.filter(([, values]) => values.length)
+				.map(([facet, values]) => [facet, { any: values }]),
+		);
 		const filtered = Object.keys(filters).length > 0;
-		list.replaceChildren();
-		more.hidden = true;
-		if (!state.q && !filtered) {
-			status.textContent = 'Type words to find, or choose a theme, status, outcome or year.';
-			for (const [facet, counts] of Object.entries(all)) for (const [value, n] of Object.entries(counts)) setCount(facet, value, n);
+		if (!q && !filtered) {
+			list.replaceChildren();
+			more.hidden = true;
+			for (const [facet, counts] of Object.entries(all))
+				for (const [value, n] of Object.entries(counts)) setCount(facet, value, n);
+			if (commitUrl) commit(commitUrl);
+			say('Type words to find, or choose a theme, status, outcome or year.');
 			return;
 		}
-		status.textContent = 'Searching…';
-		const [field, direction] = state.sort.split('-') as [string, 'asc' | 'desc'];
-		const search = await pagefind.search(state.q || null, { filters, ...(state.sort && { sort: { [field]: direction } }) });
-		// A newer search has started: its results win.
-		if (current !== run || !search) return;
-		const counts = await facetCounts(pagefind, state.q || null, filters, search.filters, all);
-		if (current !== run) return;
-		for (const facet of FACETS) for (const value of Object.keys(all[facet] ?? {})) setCount(facet, value, counts[facet]?.[value] ?? 0);
-		const n = search.results.length;
-		let shown = 0;
-		const showMore = async () => {
-			const page = await Promise.all(search.results.slice(shown, shown + PAGE).map((result) => result.data()));
+		// The status speaks once, when the results are in; only a search slow enough to leave the reader waiting,
+		// such as the first, which loads the index, says so before.
+		const slow = setTimeout(() => {
+			if (current === run) say('Searching…');
+		}, SLOW);
+		try {
+			const [field, direction] = order.split('-') as [string, 'asc' | 'desc'];
+			const search = await pagefind.search(q || null, {
+				filters,
+				...(order && { sort: { [field]: direction } }),
+			});
+			// A newer search has started: its results win, however late this one's answer.
+			if (current !== run || !search) return;
+			const counts = await facetCounts(pagefind, q || null, filters, search.filters, all);
 			if (current !== run) return;
-			for (const data of page) list.append(resultItem(data));
-			shown += page.length;
+			const n = search.results.length;
+			let shown = 0;
+			const nextPage = async () => {
+				const page = await Promise.all(search.results.slice(shown, shown + PAGE).map((result) => result.data()));
+				shown += page.length;
+				return page.map(resultItem);
+			};
+			const first = await nextPage();
+			if (current !== run) return;
+			for (const facet of FACETS)
+				for (const value of Object.keys(all[facet] ?? {})) setCount(facet, value, counts[facet]?.[value] ?? 0);
+			list.replaceChildren(...first);
 			more.hidden = shown >= n;
-		};
-		more.onclick = () => void showMore();
-		await showMore();
-		if (current !== run) return;
-		// Announced once the first results are on the page, not before.
-		status.textContent = n ? `${n} ${n === 1 ? 'result' : 'results'}${state.q ? ` for “${state.q}”` : ''}.` : `Nothing found${state.q ? ` for “${state.q}”` : ''}. Try other words, or fewer filters.`;
+			more.onclick = async () => {
+				const items = await nextPage();
+				if (current !== run) return;
+				list.append(...items);
+				more.hidden = shown >= n;
+			};
+			// Before the status, so that the address is the search's own by the time the reader hears the count.
+			if (commitUrl) commit(commitUrl);
+			say(
+				n
+					? `${n} ${n === 1 ? 'result' : 'results'}${q ? ` for “${q}”` : ''}.`
+					: `Nothing found${q ? ` for “${q}”` : ''}. Try other words, or fewer filters.`,
+			);
+		} finally {
+			clearTimeout(slow);
+		}
 	};
+
+	/** The status is a polite live region: the same words again, as when a word is typed and taken back, are not news. */
+	function say(text: string) {
+		if (status.textContent !== text) status.textContent = text;
+	}
 
 	function setCount(facet: string, value: string, n: number) {
 		const box = form.querySelector<HTMLInputElement>(`input[name="${facet}"][value="${CSS.escape(value)}"]`);
 		if (box) box.parentElement!.querySelector('.count')!.textContent = `(${n})`;
 	}
 
-	const update = (push: boolean) => {
+	/** Reads the form; its address, always the page's own, since from disk a page may rewrite no other. */
+	const readForm = () => {
 		const data = new FormData(form);
-		state = { q: String(data.get('q') ?? '').trim(), sort: String(data.get('sort') ?? ''), filters: Object.fromEntries(FACETS.map((facet) => [facet, data.getAll(facet).map(String)])) };
-		const url = `${location.pathname}${writeState(state)}`;
-		if (push) history.pushState(null, '', url);
-		else history.replaceState(null, '', url);
-		void render();
+		// Until the index has loaded, the form has no facets and its order is off: the address's stand.
+		const loaded = !sort.disabled;
+		state = {
+			q: String(data.get('q') ?? '').trim(),
+			sort: loaded ? String(data.get('sort') ?? '') : state.sort,
+			filters: loaded
+				? Object.fromEntries(FACETS.map((facet) => [facet, data.getAll(facet).map(String)]))
+				: state.filters,
+		};
+		return `${location.pathname}${writeState(state)}`;
 	};
+
+	/** Searches now: Enter, a tick, another order. */
+	const searchNow = () => {
+		clearTimeout(typing);
+		wanted = readForm();
+		history.replaceState(null, '', wanted);
+		void render(wanted);
+	};
+	input.addEventListener('input', () => {
+		const url = readForm();
+		// A space, or a word typed and taken back before its search ran: nothing new to look for.
+		if (url === wanted) return;
+		wanted = url;
+		history.replaceState(null, '', url);
+		clearTimeout(typing);
+		typing = setTimeout(() => void render(url), TYPING_PAUSE);
+	});
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
-		update(true);
+		searchNow();
 	});
 	form.addEventListener('change', (event) => {
-		if ((event.target as HTMLElement).matches('input[type="checkbox"], select')) update(true);
+		if ((event.target as HTMLElement).matches('input[type="checkbox"], select')) searchNow();
 	});
 	addEventListener('popstate', () => {
+		clearTimeout(typing);
 		state = readState(new URLSearchParams(location.search));
+		settled = wanted = `${location.pathname}${location.search}`;
 		fill();
 		void render();
 	});
-	if (!(await ready)) return;
+	// A search asked for while the index loaded shows instead, and keeps its place in history.
+	if (!(await ready) || run > 0) return;
 	await render();
 }
 

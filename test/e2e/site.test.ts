@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { ROOT } from '../support/run.ts';
-import { buildAndServe, type Site } from '../support/site.ts';
+import { buildAndServe, otherHosts, type Site } from '../support/site.ts';
 
 const SHOTS = join(ROOT, 'test-results');
 const PAGES = {
@@ -26,28 +26,46 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
-const open = (path: string, options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) =>
-	site.open(path, { viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? 'light' });
+const open = (
+	path: string,
+	options: { width?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {},
+) =>
+	site.open(path, {
+		viewport: { width: options.width ?? 1280, height: 900 },
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		colorScheme: options.colorScheme ?? 'light',
+	});
 
 describe('the built sample report in Chromium', () => {
-	it.each([320, 375, 1280])('renders every page type at %i px wide, without sideways scrolling of the page', async (width) => {
-		for (const [name, path] of Object.entries(PAGES)) {
-			const page = await open(path, { width });
-			await expect(page.locator('h1').count()).resolves.toBe(1);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow, `${name} overflows at ${width}px`).toBeLessThanOrEqual(0);
-			await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-			await page.context().close();
-		}
-	});
+	it.each([320, 375, 1280])(
+		'renders every page type at %i px wide, without sideways scrolling of the page',
+		async (width) => {
+			for (const [name, path] of Object.entries(PAGES)) {
+				const page = await open(path, { width });
+				await expect(page.locator('h1').count()).resolves.toBe(1);
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+				);
+				expect(overflow, `${name} overflows at ${width}px`).toBeLessThanOrEqual(0);
+				await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+				await page.context().close();
+			}
+		},
+	);
 
 	it('shows the title, as-at date, headline figures and theme cards on the overview', async () => {
 		const page = await open('/');
-		expect(await page.locator('h1').innerText()).toBe('Police handling of child sexual exploitation complaints in one town');
+		expect(await page.locator('h1').innerText()).toBe(
+			'Police handling of child sexual exploitation complaints in one town',
+		);
 		expect(await page.locator('main').innerText()).toContain('Figures as at 8 March 2017');
-		expect(await page.getByRole('link', { name: '62, Investigations opened: see these findings', exact: true }).count()).toBe(1);
+		expect(
+			await page.getByRole('link', { name: '62, Investigations opened: see these findings', exact: true }).count(),
+		).toBe(1);
 		expect(await page.locator('[data-figure="allegations"] dt').innerText()).toBe('Allegations');
-		expect(await page.locator('[data-figure="allegations"] dd a').getAttribute('href')).toBe('/findings/?sort=allegations&dir=desc');
+		expect(await page.locator('[data-figure="allegations"] dd a').getAttribute('href')).toBe(
+			'/findings/?sort=allegations&dir=desc',
+		);
 		expect(await page.locator('.cards li').count()).toBe(6);
 		expect(await page.locator('.notice').innerText()).toContain('illustrative records');
 		await page.context().close();
@@ -95,7 +113,26 @@ describe('the built sample report in Chromium', () => {
 		}
 	});
 
-	it('makes no request to any host but its own', () => {
-		expect(site.foreign).toEqual([]);
+	it('makes no request to any host but its own, from any page type', async () => {
+		for (const [name, path] of Object.entries(PAGES)) {
+			const page = await open(path);
+			// The search page asks for Pagefind's files only once it searches.
+			if (name === 'search')
+				await expect
+					.poll(() => page.locator('.search-status').innerText(), { timeout: 45_000 })
+					.toMatch(/results? for/);
+			await page.waitForLoadState('networkidle');
+			const requests = site.requests(page);
+			// What was collected is this page's: its document, and the site's script and style it loads. Were the
+			// collector blind, the list of other hosts would be empty for want of anything seen.
+			expect(requests, name).toContain(site.origin + path);
+			expect(
+				requests.filter((url) => url.startsWith(`${site.origin}/_astro/`)),
+				name,
+			).not.toEqual([]);
+			if (name === 'search') expect(requests, name).toContain(`${site.origin}/pagefind/pagefind.js`);
+			expect(otherHosts(requests, site.origin), name).toEqual([]);
+			await page.context().close();
+		}
 	});
 });

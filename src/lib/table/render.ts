@@ -24,11 +24,15 @@ export function escapeHtml(text: string): string {
  */
 export function rowHtml(row: TableRow, context: RowContext): string {
 	const cell = (text: string, className = '') => `<td${className ? ` class="${className}"` : ''}>${text}</td>`;
-	const date = (iso: string) => (iso ? `<time datetime="${iso}">${formatDate(iso, context.language, 'medium')}</time>` : '—');
+	const date = (iso: string) =>
+		iso ? `<time datetime="${iso}">${formatDate(iso, context.language, 'medium')}</time>` : '—';
 	return [
 		'<tr>',
-		cell(`<a href="${escapeHtml(`${context.base}findings/${encodeURIComponent(row.id)}/${context.pageFile ?? ''}`)}">${escapeHtml(row.id)}</a>`, 'id'),
-		cell(escapeHtml(row.title)),
+		cell(
+			`<a href="${escapeHtml(`${context.base}findings/${encodeURIComponent(row.id)}/${context.pageFile ?? ''}`)}">${escapeHtml(row.id)}</a>`,
+			'id',
+		),
+		cell(escapeHtml(row.title), 'title'),
 		cell(escapeHtml(own(context.statuses, row.status) ?? row.status)),
 		cell(row.outcome ? escapeHtml(own(context.outcomes, row.outcome) ?? row.outcome) : '—'),
 		cell(date(row.opened)),

@@ -45,7 +45,18 @@ export interface TableState {
 	page: number;
 }
 
-export const DEFAULT_STATE: TableState = { q: '', status: [], outcome: [], theme: [], ranges: {}, from: '', to: '', sort: 'id', dir: 'asc', page: 1 };
+export const DEFAULT_STATE: TableState = {
+	q: '',
+	status: [],
+	outcome: [],
+	theme: [],
+	ranges: {},
+	from: '',
+	to: '',
+	sort: 'id',
+	dir: 'asc',
+	page: 1,
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,7 +72,8 @@ export function parseState(search: URLSearchParams, metrics: readonly string[]):
 	for (const metric of metrics) {
 		const min = number(search.get(`${metric}.min`));
 		const max = number(search.get(`${metric}.max`));
-		if (min !== undefined || max !== undefined) ranges[metric] = { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
+		if (min !== undefined || max !== undefined)
+			ranges[metric] = { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
 	}
 	const sort = search.get('sort') ?? '';
 	const date = (name: string) => (DATE.test(search.get(name) ?? '') ? search.get(name)! : '');
@@ -138,4 +150,21 @@ export function pageOf<T>(rows: readonly T[], page: number, size: number): { row
 	const pages = Math.max(1, Math.ceil(rows.length / size));
 	const current = Math.min(Math.max(1, page), pages);
 	return { rows: rows.slice((current - 1) * size, current * size), page: current, pages };
+}
+
+/**
+ * The table's caption, which a screen reader also hears after each change. The built page and the browser write
+ * the same words, so that the caption keeps its length, and the table its place, as the script takes over.
+ */
+export function rowsSummary(
+	shown: { first: number; count: number },
+	matching: number,
+	total: number,
+	n: (value: number) => string,
+): string {
+	if (!matching) return `No finding matches these filters, of ${n(total)}.`;
+	const range = `${n(shown.first)} to ${n(shown.first + shown.count - 1)} of `;
+	return matching === total
+		? `Showing ${range}all ${n(total)} findings.`
+		: `Showing ${range}${n(matching)} matching findings, of ${n(total)}.`;
 }
