@@ -59,7 +59,7 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 			.join('\n');
 		expect(everything).not.toContain('zanzibarquux');
 		expect(everything).not.toContain('Draft finding on catering');
-		expect(html('findings')).toContain('All 3 findings');
+		expect(html('findings')).toContain('Showing 1 to 3 of all 3 findings.');
 		expect(html('themes/value-for-money')).toContain('2 findings on Value for money');
 	});
 

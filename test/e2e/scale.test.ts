@@ -29,7 +29,7 @@ describe('a report of 600 findings', () => {
 	it('splits the table into static pages without JavaScript', async () => {
 		const page = await site.open('/findings/', { javaScriptEnabled: false });
 		expect(await ids(page)).toHaveLength(250);
-		expect(await page.locator('caption').innerText()).toBe('Findings 1 to 250 of 600');
+		expect(await page.locator('caption').innerText()).toBe('Showing 1 to 250 of all 600 findings.');
 		await page
 			.getByRole('navigation', { name: 'Pages of findings' })
 			.getByRole('link', { name: '3', exact: true })
