@@ -9,6 +9,7 @@ import { launch } from '../support/browser.ts';
 import { fixture, run } from '../support/run.ts';
 import { serve } from '../support/serve.ts';
 import { unzipInto } from '../support/unzip.ts';
+import { storedOffline } from '../support/waits.ts';
 
 /** Written out in full, so that any change to the policy is a change to this test too. */
 const HOSTED =
@@ -218,16 +219,7 @@ describe('the Content-Security-Policy of the built site', () => {
 		await ready(name, page);
 		if (name === 'overview') {
 			// The service worker is a worker too.
-			await expect
-				.poll(
-					() =>
-						page
-							.locator('.offline-status')
-							.innerText()
-							.catch(() => ''),
-					{ timeout: 30_000 },
-				)
-				.toBe('This report is available offline on this device.');
+			await storedOffline(page);
 		}
 		expect(await violations()).toEqual([]);
 		await page.context().close();

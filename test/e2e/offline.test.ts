@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, run } from '../support/run.ts';
 import { buildAndServe, type Site } from '../support/site.ts';
+import { storedOffline, chartDrawn } from '../support/waits.ts';
 
 const content = mkdtempSync(join(tmpdir(), 'findings-edition-'));
 let site: Site;
@@ -19,31 +20,14 @@ afterAll(async () => {
 describe('offline after one visit', () => {
 	it('says the report is available offline, then serves pages, charts and search with the network cut', async () => {
 		const page = await site.open('/');
-		await expect
-			.poll(
-				() =>
-					page
-						.locator('.offline-status')
-						.innerText()
-						.catch(() => ''),
-				{ timeout: 30_000 },
-			)
-			.toBe('This report is available offline on this device.');
+		await storedOffline(page);
 		await page.context().setOffline(true);
 
 		await page.goto(`${site.origin}/findings/INV-07/`);
 		expect(await page.locator('main').getAttribute('data-finding-id')).toBe('INV-07');
 
 		await page.goto(`${site.origin}/`);
-		await expect
-			.poll(
-				() =>
-					page
-						.locator('figure[data-chart="findings-by-status"]')
-						.evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart)),
-				{ timeout: 15_000 },
-			)
-			.toBe(true);
+		await chartDrawn(page, 'findings-by-status');
 
 		await page.goto(`${site.origin}/findings/?status=completed`);
 		await expect.poll(() => page.locator('[data-explorer] tbody tr').count(), { timeout: 15_000 }).toBe(9);
@@ -57,16 +41,7 @@ describe('offline after one visit', () => {
 
 	it('picks up a new edition when one is published, and says so', async () => {
 		const page = await site.open('/findings/INV-07/');
-		await expect
-			.poll(
-				() =>
-					page
-						.locator('.offline-status')
-						.innerText()
-						.catch(() => ''),
-				{ timeout: 30_000 },
-			)
-			.toBe('This report is available offline on this device.');
+		await storedOffline(page);
 		const file = join(content, 'findings/2014/INV-07.md');
 		writeFileSync(
 			file,

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run.ts';
 import { buildAndServe, type Site } from '../support/site.ts';
+import { chartDrawn } from '../support/waits.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -95,15 +96,7 @@ describe('charts', () => {
 	it('does not animate charts for a reader who asks for reduced motion', async () => {
 		const animation = async (reducedMotion: 'reduce' | 'no-preference') => {
 			const page = await site.open('/', { reducedMotion });
-			await expect
-				.poll(
-					() =>
-						page
-							.locator('figure[data-chart="findings-by-status"]')
-							.evaluate((figure) => Boolean((figure as HTMLElement & { chart?: unknown }).chart)),
-					{ timeout: 15_000 },
-				)
-				.toBe(true);
+			await chartDrawn(page, 'findings-by-status');
 			const value = await page
 				.locator('figure[data-chart="findings-by-status"]')
 				.evaluate(
