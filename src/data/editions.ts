@@ -4,7 +4,7 @@ import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { compareEditions, findingHistory, type EditionChanges } from '../lib/editions/compare.ts';
 import { makeSnapshot } from '../lib/editions/snapshot.ts';
-import { getFindings, getReport, getThemes } from './report.ts';
+import { getFindings, getReport, getThemes, once } from './report.ts';
 
 export interface Editions {
 	/** Earlier editions, oldest first. */
@@ -15,28 +15,20 @@ export interface Editions {
 	changes?: EditionChanges | undefined;
 }
 
-const memo = new WeakMap<object, Promise<Editions>>();
-
 /** The report's editions, read and compared once per reading of the report folder. */
 export function getEditions(): Promise<Editions> {
-	const key = currentContent(contentDir());
-	let editions = memo.get(key);
-	if (!editions) {
-		editions = (async () => {
-			const earlier = key.editions.length
-				? (await getCollection('editions')).map((entry) => entry.data).sort((a, b) => (a.asAt < b.asAt ? -1 : 1))
-				: [];
-			const current = makeSnapshot({
-				report: await getReport(),
-				themes: await getThemes(),
-				findings: await getFindings(),
-			});
-			const latest = earlier.at(-1);
-			return { earlier, current, changes: latest && compareEditions(latest, current) };
-		})();
-		memo.set(key, editions);
-	}
-	return editions;
+	return once('editions', async () => {
+		const earlier = currentContent(contentDir()).editions.length
+			? (await getCollection('editions')).map((entry) => entry.data).sort((a, b) => (a.asAt < b.asAt ? -1 : 1))
+			: [];
+		const current = makeSnapshot({
+			report: await getReport(),
+			themes: await getThemes(),
+			findings: await getFindings(),
+		});
+		const latest = earlier.at(-1);
+		return { earlier, current, changes: latest && compareEditions(latest, current) };
+	});
 }
 
 /** A finding's status and outcome as at each edition, this one last. */

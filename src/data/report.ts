@@ -21,7 +21,7 @@ export function getReport() {
  * every one of 10,000 pages asks for them, and Astro copies a collection on each call. Callers must not mutate.
  */
 const memo = new WeakMap<object, Map<string, Promise<unknown>>>();
-function once<T>(name: string, read: () => Promise<T>): Promise<T> {
+export function once<T>(name: string, read: () => Promise<T>): Promise<T> {
 	const content = currentContent(contentDir());
 	let cached = memo.get(content);
 	if (!cached) memo.set(content, (cached = new Map()));
