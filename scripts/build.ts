@@ -4,11 +4,13 @@ import { stepTimer } from '../src/integration/build-steps.ts';
 import { acquireBuildLock, buildLockPath } from '../src/lib/build/lock.ts';
 import { astroCachePath, clearLeftovers, stagingPath } from '../src/lib/build/leftovers.ts';
 import { writeMarker } from '../src/lib/build/marker.ts';
+import { endPlan, planReuse, recordPages } from '../src/lib/build/page-reuse.ts';
 import { judgeOutput, outputFacts } from '../src/lib/build/output-folder.ts';
 import { swapIn } from '../src/lib/build/swap.ts';
 import { contentDir, outDir } from '../src/lib/content/dirs.ts';
-import { CACHE_ROOT } from '../src/lib/content/current.ts';
+import { CACHE_ROOT, currentContent } from '../src/lib/content/current.ts';
 import { displayPath } from '../src/lib/display-path.ts';
+import { formatNumber } from '../src/lib/format.ts';
 import { closePagefind } from '../src/lib/search/pagefind-index.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
@@ -56,6 +58,14 @@ await main(async () => {
 		return 1;
 	}
 	step('check');
+	// A rebuild keeps the finding pages whose inputs did not change; `--full` renders every page.
+	planReuse({
+		out,
+		cacheRoot: CACHE_ROOT,
+		content: currentContent(content),
+		projectRoot,
+		full: process.argv.includes('--full'),
+	});
 	// Astro reads the folders' names again while it builds: hand them over as absolute paths.
 	process.env.REPORT_CONTENT = content;
 	process.env.REPORT_OUT = out;
@@ -74,6 +84,7 @@ await main(async () => {
 	try {
 		await build({ root: projectRoot, outDir: staging, cacheDir, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
 	} catch (error) {
+		endPlan();
 		rmSync(staging, { recursive: true, force: true });
 		// Astro puts its stack inside the message; the author needs the first lines only.
 		const message = (error instanceof Error ? error.message : String(error))
@@ -91,13 +102,18 @@ await main(async () => {
 	// The folder may have changed while Astro ran (a build takes a while): judged again, just before replacing it.
 	const late = refusal(out, content, named);
 	if (late) {
+		endPlan();
 		rmSync(staging, { recursive: true, force: true });
 		console.error(late);
 		return 1;
 	}
 	// Marked after the build steps, so the service worker and the offline edition never list the marker.
-	writeMarker(staging, version());
+	const { build: id, kept } = recordPages();
+	writeMarker(staging, version(), id);
 	swapIn(staging, out);
-	console.log(`Built ${displayPath(content)} into ${shown}.`);
+	const unchanged = kept
+		? ` ${formatNumber(kept, 'en')} finding ${kept === 1 ? 'page was' : 'pages were'} unchanged and kept from the previous build.`
+		: '';
+	console.log(`Built ${displayPath(content)} into ${shown}.${unchanged}`);
 	return 0;
 });

@@ -5,6 +5,7 @@ import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionInput } from '../lib/offline/edition.ts';
 import { indexRecords, writePagefindIndex, type PagefindIndex } from '../lib/search/pagefind-index.ts';
+import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { precacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
@@ -57,6 +58,8 @@ export function startSearchIndex(content: ReportContent): SearchIndexing {
 export async function finishBuild(dist: string, content: ReportContent, search: SearchIndexing): Promise<void> {
 	const report = content.report!.data;
 	const step = stepTimer();
+	const kept = placeKeptPages(dist);
+	if (kept) step(`finding pages kept from the previous build: ${kept}`);
 	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
 	const { records } = search;
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they

@@ -101,7 +101,7 @@ describe('what is at the output path', () => {
 		const at = (name: string) => join(work, 'state', name);
 		mkdirSync(at('empty'), { recursive: true });
 		mkdirSync(at('marked'));
-		writeMarker(at('marked'), '1.2.3');
+		writeMarker(at('marked'), '1.2.3', 'b-2');
 		mkdirSync(at('legacy'));
 		writeFileSync(
 			join(at('legacy'), 'sw.js'),
@@ -128,13 +128,13 @@ describe('what is at the output path', () => {
 	});
 
 	it('writes a marker of one JSON line that a later build recognises', () => {
-		expect(markerLine('0.1.0', new Date('2025-06-30T12:00:00Z'))).toBe(
-			'{"tool":"findings-report","version":"0.1.0","builtAt":"2025-06-30T12:00:00.000Z"}\n',
+		expect(markerLine('0.1.0', 'b-1', new Date('2025-06-30T12:00:00Z'))).toBe(
+			'{"tool":"findings-report","version":"0.1.0","build":"b-1","builtAt":"2025-06-30T12:00:00.000Z"}\n',
 		);
 		const dir = join(work, 'marker');
 		mkdirSync(dir);
 		expect(isPreviousBuild(dir)).toBe(false);
-		writeMarker(dir, '0.1.0');
+		writeMarker(dir, '0.1.0', 'b-1');
 		expect(hasMarker(dir)).toBe(true);
 	});
 });

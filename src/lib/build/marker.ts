@@ -9,12 +9,13 @@ import { join } from 'node:path';
 export const MARKER = '.findings-report-build';
 const TOOL = 'findings-report';
 
-export function markerLine(version: string, when: Date = new Date()): string {
-	return `${JSON.stringify({ tool: TOOL, version, builtAt: when.toISOString() })}\n`;
+/** `build` tells this build from any other, so that what a later build keeps of it is known to be this site. */
+export function markerLine(version: string, build: string, when: Date = new Date()): string {
+	return `${JSON.stringify({ tool: TOOL, version, build, builtAt: when.toISOString() })}\n`;
 }
 
-export function writeMarker(dir: string, version: string): void {
-	writeFileSync(join(dir, MARKER), markerLine(version));
+export function writeMarker(dir: string, version: string, build: string): void {
+	writeFileSync(join(dir, MARKER), markerLine(version, build));
 }
 
 /** True when a folder holds this tool's marker: its content, not just its name, since anyone can make an empty file. */
