@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stepTimer } from '../src/integration/build-steps.ts';
 import { acquireBuildLock, buildLockPath } from '../src/lib/build/lock.ts';
-import { astroCachePath, clearLeftovers, stagingPath } from '../src/lib/build/leftovers.ts';
+import { astroCachePath, clearLeftovers, searchIndexPath, stagingPath } from '../src/lib/build/leftovers.ts';
 import { writeMarker } from '../src/lib/build/marker.ts';
 import { endPlan, planReuse, recordPages } from '../src/lib/build/page-reuse.ts';
 import { judgeOutput, outputFacts } from '../src/lib/build/output-folder.ts';
@@ -96,6 +96,7 @@ await main(async () => {
 		return 1;
 	} finally {
 		rmSync(cacheDir, { recursive: true, force: true });
+		rmSync(searchIndexPath(CACHE_ROOT, process.pid), { recursive: true, force: true });
 		release();
 		await closePagefind();
 	}

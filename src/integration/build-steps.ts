@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionInput } from '../lib/offline/edition.ts';
-import { indexRecords, writePagefindIndex, type PagefindIndex } from '../lib/search/pagefind-index.ts';
+import { indexRecords, writePagefindIndex } from '../lib/search/pagefind-index.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
+import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { precacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
@@ -38,16 +39,24 @@ function write(path: string, bytes: Uint8Array | string): void {
 
 export interface SearchIndexing {
 	records: SearchRecord[];
-	index: Promise<PagefindIndex>;
+	/** Where the index is written, as soon as it is made: the build moves it into the site. */
+	folder: string;
+	written: Promise<void>;
 }
 
-/** Starts indexing the report's search records in Pagefind's process, while Astro renders the pages. */
-export function startSearchIndex(content: ReportContent): SearchIndexing {
+/**
+ * Starts indexing the report's search records in Pagefind's own process, and writing the index aside, while
+ * Astro renders the pages: in a rebuild that keeps most pages, the index is the longest step.
+ */
+export function startSearchIndex(content: ReportContent, folder: string): SearchIndexing {
 	const records = searchRecords(content);
-	const index = indexRecords(records, content.report!.data.language);
+	rmSync(folder, { recursive: true, force: true });
+	const written = indexRecords(records, content.report!.data.language).then((index) =>
+		writePagefindIndex(index, folder),
+	);
 	// Awaited in finishBuild; a build that fails first must not also report this promise as unhandled.
-	index.catch(() => undefined);
-	return { records, index };
+	written.catch(() => undefined);
+	return { records, folder, written };
 }
 
 /**
@@ -64,9 +73,10 @@ export async function finishBuild(dist: string, content: ReportContent, search: 
 	const { records } = search;
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
-	const index = search.index
-		.then((started) => writePagefindIndex(started, join(dist, 'pagefind')))
-		.then(() => step('search index'));
+	const index = search.written.then(() => {
+		move(search.folder, join(dist, 'pagefind'));
+		step('search index');
+	});
 	const zipped = offlineEdition({
 		dist,
 		base: content.base,

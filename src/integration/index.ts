@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dirs.ts';
-import { currentContent } from '../lib/content/current.ts';
+import { searchIndexPath } from '../lib/build/leftovers.ts';
+import { CACHE_ROOT, currentContent } from '../lib/content/current.ts';
 import { finishBuild, startSearchIndex, type SearchIndexing } from './build-steps.ts';
 import { devServer } from './dev-server.ts';
 
@@ -22,12 +23,13 @@ export function findingsReport(): AstroIntegration {
 			'astro:server:setup': (options) => devServer(options, base),
 			'astro:build:start': () => {
 				started = performance.now();
-				search = startSearchIndex(currentContent(contentDir()));
+				search = startSearchIndex(currentContent(contentDir()), searchIndexPath(CACHE_ROOT, process.pid));
 			},
 			'astro:build:done': async ({ dir }) => {
 				if (process.env.BUILD_TIMES) console.log(`pages: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 				const content = currentContent(contentDir());
-				await finishBuild(decodeURIComponent(dir.pathname), content, search ?? startSearchIndex(content));
+				search ??= startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
+				await finishBuild(decodeURIComponent(dir.pathname), content, search);
 			},
 		},
 	};

@@ -188,16 +188,11 @@ describe('the leftovers of builds that died', () => {
 		expect(plan(false, names)).toEqual({ restore: undefined, remove: [] });
 	});
 
-	it('deletes the staging and cache folders of dead builds only', () => {
-		expect(
-			plan(
-				true,
-				[],
-				['build-101', 'cache-104', 'build-200', 'cache-200', 'render', 'build.lock', 'build-lock', 'build-x1'],
-			),
-		).toEqual({
+	it('deletes the staging, cache and search index folders of dead builds only', () => {
+		const names = ['build-101', 'cache-104', 'search-105', 'build-200', 'cache-200', 'search-200', 'render', 'pages'];
+		expect(plan(true, [], [...names, 'build.lock', 'build-lock', 'build-x1'])).toEqual({
 			restore: undefined,
-			remove: [join(CACHE, 'build-101'), join(CACHE, 'cache-104')],
+			remove: [join(CACHE, 'build-101'), join(CACHE, 'cache-104'), join(CACHE, 'search-105')],
 		});
 	});
 });

@@ -6,16 +6,18 @@ import { basename, dirname, join } from 'node:path';
  * later build can tell which of them a process that died has left behind:
  * - beside the output: `<out>.incoming-<pid>` (the new site, just before it goes in place), `<out>.previous-<pid>`
  *   (the site it replaces, just after), `<out>.deleting-<pid>` (that site, while a background process deletes it);
- * - in the install's cache: `build-<pid>` (Astro's staging folder) and `cache-<pid>` (Astro's cache).
+ * - in the install's cache: `build-<pid>` (Astro's staging folder), `cache-<pid>` (Astro's cache) and `search-<pid>`
+ *   (the search index, written while Astro renders the pages).
  */
 export const incomingPath = (out: string, pid: number) => `${out}.incoming-${pid}`;
 export const previousPath = (out: string, pid: number) => `${out}.previous-${pid}`;
 export const deletingPath = (out: string, pid: number) => `${out}.deleting-${pid}`;
 export const stagingPath = (cacheRoot: string, pid: number) => join(cacheRoot, `build-${pid}`);
 export const astroCachePath = (cacheRoot: string, pid: number) => join(cacheRoot, `cache-${pid}`);
+export const searchIndexPath = (cacheRoot: string, pid: number) => join(cacheRoot, `search-${pid}`);
 
 const BESIDE = /^\.(incoming|previous|deleting)-(\d+)$/;
-const CACHED = /^(build|cache)-(\d+)$/;
+const CACHED = /^(build|cache|search)-(\d+)$/;
 
 export interface Sibling {
 	name: string;
