@@ -42,9 +42,9 @@ function sizeOf(dir: string, file: string | undefined): string {
  * for another one in this install (npm run build elsewhere), which makes its time meaningless.
  */
 function steps(run: Measured): string {
-	const times = [...run.stdout.matchAll(/^(check|pages|search index|offline edition)[^:]*: ([\d.]+ s)$/gm)].map(
-		([, step, time]) => `${step} ${time}`,
-	);
+	const times = [
+		...run.stdout.matchAll(/^(check|pages|kept \d+ finding pages|search index|offline edition)[^:]*: ([\d.]+ s)$/gm),
+	].map(([, step, time]) => `${step} ${time}`);
 	const waited = run.stdout.includes('Waiting for another build')
 		? '; it WAITED for another build in this install, so its time is too long'
 		: '';

@@ -68,7 +68,7 @@ export async function finishBuild(dist: string, content: ReportContent, search: 
 	const report = content.report!.data;
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);
-	if (kept) step(`finding pages kept from the previous build: ${kept}`);
+	if (kept) step(`kept ${kept} finding pages`);
 	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
 	const { records } = search;
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
