@@ -1,4 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { wrapLabel } from '../lib/charts/chart-size.ts';
 
 // Only what bar charts use: the rest of Chart.js stays out of the bundle.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -27,17 +28,6 @@ function colours() {
 	return { text: read('--fg'), grid: read('--line'), series: [read('--series-1'), read('--series-2')] };
 }
 
-/** Long category names become several lines rather than being cut off at the chart's edge. */
-function wrap(label: string, width = 22): string[] {
-	const lines: string[] = [];
-	for (const word of label.split(' ')) {
-		const last = lines.at(-1);
-		if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-		else lines.push(word);
-	}
-	return lines;
-}
-
 function draw(figure: ChartFigure, animate: boolean): void {
 	const payload = JSON.parse(figure.querySelector('script[type="application/json"]')!.textContent!) as Payload;
 	const canvas = figure.querySelector('canvas')!;
@@ -46,11 +36,13 @@ function draw(figure: ChartFigure, animate: boolean): void {
 	figure.chart = new Chart(canvas, {
 		type: 'bar',
 		data: {
-			labels: payload.labels.map((label) => wrap(label)),
+			labels: payload.labels.map((label) => wrapLabel(label)),
 			datasets: payload.series.map((label, index) => ({
 				label,
 				data: payload.values.map((row) => row[index]!),
 				backgroundColor: series[index % series.length],
+				// Bars no fatter than the data needs: two columns do not fill a wide chart as two slabs.
+				maxBarThickness: payload.horizontal ? 28 : 56,
 			})),
 		},
 		options: {

@@ -1,4 +1,5 @@
 import type { ChartData } from './charts.ts';
+import { chartHeight } from './chart-size.ts';
 import { formatNumber } from '../format.ts';
 import { scriptJson } from '../script-json.ts';
 import { escapeHtml } from '../table/render.ts';
@@ -9,9 +10,13 @@ import { escapeHtml } from '../table/render.ts';
  * and by `::chart` in Markdown alike; the browser script draws it.
  */
 export function chartHtml(chart: ChartData, language: string, csvHref: string): string {
-	// Enough room per bar for a two-line label; vertical charts keep one height. An attribute, not a style: the
-	// pages' Content-Security-Policy allows no inline style, so the chart script sizes the box as it shows it.
-	const height = chart.horizontal ? Math.max(160, chart.rows.length * 44 + 40) : 280;
+	// Sized to its data (see chart-size.ts). An attribute, not a style: the pages' Content-Security-Policy allows no
+	// inline style, so the stylesheet keeps that room with a rule per height, and the chart script sizes the box too.
+	const height = chartHeight(
+		chart.rows.map((row) => row.label),
+		chart.series.length,
+		chart.horizontal,
+	);
 	const payload = {
 		series: chart.series,
 		labels: chart.rows.map((row) => row.label),
