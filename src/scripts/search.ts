@@ -1,6 +1,6 @@
 /** The search page: Pagefind's index, facets with counts, and the query and filters in the URL. */
 import { facetCounts } from '../lib/search/facet-counts.ts';
-import type { FilterCounts, ResultData, SearchBackend } from '../lib/search/api.ts';
+import type { FilterCounts, ResultData, SearchBackend, SearchOptions } from '../lib/search/api.ts';
 import { offlineSearch } from './offline-search.ts';
 
 const FACETS = ['theme', 'status', 'outcome', 'year'] as const;
@@ -21,6 +21,19 @@ function readState(search: URLSearchParams): SearchState {
 		q: search.get('q')?.trim() ?? '',
 		sort: search.get('sort') ?? '',
 		filters: Object.fromEntries(FACETS.map((facet) => [facet, search.getAll(facet)])),
+	};
+}
+
+/** What the engine is asked for a state: its ticked values by facet, and its order. */
+function searchOptions(state: SearchState): SearchOptions {
+	const [field, direction] = state.sort.split('-') as [string, 'asc' | 'desc'];
+	return {
+		filters: Object.fromEntries(
+			Object.entries(state.filters)
+				.filter(([, values]) => values.length)
+				.map(([facet, values]) => [facet, { any: values }]),
+		),
+		...(state.sort && { sort: { [field]: direction } }),
 	};
 }
 
@@ -121,13 +134,10 @@ export async function startSearch(): Promise<void> {
 	const render = async (commitUrl?: string) => {
 		const current = ++run;
 		// The state asked for, which the reader may change while the index loads.
-		const { q, sort: order, filters: ticked } = state;
+		const { q } = state;
+		const options = searchOptions(state);
+		const filters = options.filters!;
 		if (!(await ready) || !pagefind || current !== run) return;
-		const filters = Object.fromEntries(
-			Object.entries(ticked)
-				.filter(([, values]) => values.length)
-				.map(([facet, values]) => [facet, { any: values }]),
-		);
 		const filtered = Object.keys(filters).length > 0;
 		if (!q && !filtered) {
 			list.replaceChildren();
@@ -144,11 +154,7 @@ export async function startSearch(): Promise<void> {
 			if (current === run) say('Searching…');
 		}, SLOW);
 		try {
-			const [field, direction] = order.split('-') as [string, 'asc' | 'desc'];
-			const search = await pagefind.search(q || null, {
-				filters,
-				...(order && { sort: { [field]: direction } }),
-			});
+			const search = await pagefind.search(q || null, options);
 			// A newer search has started: its results win, however late this one's answer.
 			if (current !== run || !search) return;
 			const counts = await facetCounts(pagefind, q || null, filters, search.filters, all);
@@ -223,6 +229,8 @@ export async function startSearch(): Promise<void> {
 		wanted = url;
 		history.replaceState(null, '', url);
 		clearTimeout(typing);
+		// The pause is not lost: the index reads ahead what the words typed so far will need.
+		if (state.q) pagefind?.preload(state.q, searchOptions(state)).catch(() => {});
 		typing = setTimeout(() => void render(url), TYPING_PAUSE);
 	});
 	form.addEventListener('submit', (event) => {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFLINE_INDEX } from '../../src/lib/search/api.ts';
+import { openOfflineIndex } from '../../src/lib/search/offline-index.ts';
 import { fixture, run, runAsync } from '../support/run.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-build-'));
@@ -111,7 +113,7 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 			'findings/PA-1/index.html',
 			'search/index.html',
 			'data/findings.csv',
-			'_offline/search-index.js',
+			'_offline/search/index.js',
 		])
 			expect(inside, file).toContain(file);
 		expect([...inside].filter((file) => /^(pagefind\/|sw\.js$|data\/.*\.zip$|_astro\/.*\.js$)/.test(file))).toEqual([]);
@@ -143,12 +145,15 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 		expect(readFileSync(join(out, 'sw.js'), 'utf8')).not.toContain('.zip');
 	});
 
-	it('gives the offline edition the search records of the hosted index, without the draft', () => {
+	it('gives the offline edition the search records of the hosted index, without the draft', async () => {
 		const entries = unzipSync(readFileSync(join(out, 'data/audit-of-council-procurement-offline.zip')));
-		const script = new TextDecoder().decode(entries['audit-of-council-procurement-offline/_offline/search-index.js']);
-		const scope: { searchRecords?: { url: string; filters: Record<string, string[]> }[] } = {};
-		new Function('self', script)(scope);
-		expect(scope.searchRecords!.map((record) => record.url).sort()).toEqual([
+		const folder = `audit-of-council-procurement-offline/${OFFLINE_INDEX}`;
+		const scope: { searchParts?: Record<string, unknown> } = {};
+		const index = await openOfflineIndex(async (name) => {
+			new Function('self', new TextDecoder().decode(entries[`${folder}${name}.js`]))(scope);
+			return scope.searchParts![name];
+		});
+		expect(index.records.map((record) => record.url).sort()).toEqual([
 			'findings/PA-1/',
 			'findings/PA-2/',
 			'findings/PA-3/',
@@ -156,11 +161,13 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 			'themes/contract-management/',
 			'themes/value-for-money/',
 		]);
-		expect(scope.searchRecords!.find((record) => record.url === 'findings/PA-1/')!.filters.theme).toEqual([
+		expect(index.records.find((record) => record.url === 'findings/PA-1/')!.filters.theme).toEqual([
 			'Value for money',
 			'Contract management',
 		]);
-		expect(script).not.toContain('zanzibarquux');
+		const scripts = Object.keys(entries).filter((name) => name.startsWith(folder));
+		expect(scripts.length).toBeGreaterThan(2);
+		for (const name of scripts) expect(new TextDecoder().decode(entries[name]), name).not.toContain('zanzibarquux');
 	});
 
 	it('zips the same content to the same bytes', () => {

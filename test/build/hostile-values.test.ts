@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchEngine } from '../../src/lib/search/engine.ts';
-import type { SearchRecord } from '../../src/lib/search/records.ts';
+import { OFFLINE_INDEX, type SearchBackend } from '../../src/lib/search/api.ts';
+import { engineFor } from '../../src/lib/search/engine.ts';
+import { openOfflineIndex } from '../../src/lib/search/offline-index.ts';
 import { fixture, run } from '../support/run.ts';
 import { launch } from '../support/browser.ts';
 import { serve } from '../support/serve.ts';
@@ -97,8 +98,8 @@ reportFiles(true, HOSTILE_TEXTS);
 interface Built {
 	/** Each HTML page, by its path in the site (or `offline/…` in the unzipped offline edition), parsed by parse5. */
 	pages: Map<string, Tree.Document>;
-	/** The offline edition's search records. */
-	records: SearchRecord[];
+	/** The offline edition's search, read from its index's parts as the page reads them. */
+	search: Promise<SearchBackend>;
 }
 
 function htmlFiles(dir: string): string[] {
@@ -118,9 +119,12 @@ function build(name: string): Built {
 	const pages = new Map<string, Tree.Document>();
 	for (const path of htmlFiles(out)) pages.set(path, parse(readFileSync(join(out, path), 'utf8')));
 	for (const path of htmlFiles(edition)) pages.set(`offline/${path}`, parse(readFileSync(join(edition, path), 'utf8')));
-	const sandbox: { self: { searchRecords?: SearchRecord[] } } = { self: {} };
-	runInNewContext(readFileSync(join(edition, '_offline/search-index.js'), 'utf8'), sandbox);
-	return { pages, records: sandbox.self.searchRecords! };
+	const sandbox: { self: { searchParts?: Record<string, unknown> } } = { self: {} };
+	const index = openOfflineIndex(async (name) => {
+		runInNewContext(readFileSync(join(edition, OFFLINE_INDEX, `${name}.js`), 'utf8'), sandbox);
+		return sandbox.self.searchParts![name];
+	});
+	return { pages, search: index.then((read) => engineFor(read)) };
 }
 
 type Node = Tree.ChildNode | Tree.Document;
@@ -267,7 +271,7 @@ describe('a report whose texts carry markup and whose names are those of Object.
 	});
 
 	it('counts the facet values toString, __proto__ and constructor in the offline search, each from 0', async () => {
-		const engine = createSearchEngine(hostile.records);
+		const engine = await hostile.search;
 		const filters = await engine.filters();
 		expect(Object.entries(filters.status!).sort()).toEqual([
 			['__proto__', 2],

@@ -330,7 +330,7 @@ describe('search as you type', () => {
 		await expect.poll(() => status(page), { timeout: 15_000 }).toBe(records.status);
 		expect(await results(page)).toEqual(records.results);
 		const requests = sample.requests(page);
-		expect(requests).toContain(`file://${edition}/_offline/search-index.js`);
+		expect(requests).toContain(`file://${edition}/_offline/search/index.js`);
 		expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.context().close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facetCounts } from '../../src/lib/search/facet-counts.ts';
-import { createSearchEngine, excerpt } from '../../src/lib/search/engine.ts';
+import { createSearchEngine, engineFor, excerpt, remembering, type Stemmer } from '../../src/lib/search/engine.ts';
+import { offlineIndexParts, openOfflineIndex } from '../../src/lib/search/offline-index.ts';
 import type { SearchBackend } from '../../src/lib/search/api.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { stemmerModule } from '../../src/lib/search/stemmers.ts';
@@ -234,5 +235,116 @@ describe('labels, titles and filter names that Object.prototype also has', () =>
 		expect(fromPlain.status!.toString).toBeUndefined();
 		expect(fromPlain.theme!.constructor).toBeUndefined();
 		expect(fromPlain.constructor).toBeUndefined();
+	});
+});
+
+/** Runs the offline edition's part scripts as the page does, one at a time as asked for, noting which were read. */
+function fromParts(parts: Map<string, string>) {
+	const scope: { searchParts?: Record<string, unknown> } = {};
+	const read: string[] = [];
+	const load = async (name: string) => {
+		read.push(name);
+		new Function('self', parts.get(name)!)(scope);
+		return scope.searchParts![name];
+	};
+	return { read, load };
+}
+
+describe('the offline edition’s index, built at build time and read in parts', async () => {
+	const { stemmer } = (await import(stemmerModule('en')!)) as { stemmer: Stemmer };
+	// Parts of a few words and a record or two each, so that a search must pick which to read.
+	const parts = offlineIndexParts(records, stemmer, { words: 20, text: 40 });
+	const inMemory = createSearchEngine(records, { pageFile: 'index.html', stem: stemmer });
+	await inMemory.options({ baseUrl: '../' });
+	const answers = async (backend: SearchBackend, term: string | null, options = {}) => {
+		const search = (await backend.search(term, options))!;
+		return { filters: search.filters, results: await Promise.all(search.results.map((result) => result.data())) };
+	};
+
+	it('answers every search as the engine in memory does: the same results in the same order, counts and excerpts', async () => {
+		const { load } = fromParts(parts);
+		const offline = engineFor(await openOfflineIndex(load), { pageFile: 'index.html', stem: remembering(stemmer) });
+		await offline.options({ baseUrl: '../' });
+		expect(parts.size).toBeGreaterThan(6);
+		expect(await offline.filters()).toEqual(await inMemory.filters());
+		for (const term of [
+			'archive',
+			'supervisors referrals',
+			'shar',
+			'refer',
+			'r',
+			'RESUME',
+			'leadership',
+			'zzz',
+			'',
+			null,
+		])
+			for (const options of [
+				{},
+				{ sort: { opened: 'desc' } },
+				{ filters: { theme: { any: ['Information sharing'] } } },
+				{ filters: { theme: { any: ['Leadership', 'Resourcing'] }, status: { any: ['Open'] } } },
+			])
+				expect(await answers(offline, term, options), `${term} ${JSON.stringify(options)}`).toEqual(
+					await answers(inMemory, term, options),
+				);
+	});
+
+	it('reads its first part on opening, then only the parts holding the words a search matches, and a result’s text for its excerpt', async () => {
+		const { read, load } = fromParts(parts);
+		const offline = engineFor(await openOfflineIndex(load), { stem: remembering(stemmer) });
+		expect(read).toEqual(['index']);
+		await offline.filters();
+		await offline.search(null, { filters: { status: { any: ['Open'] } } });
+		expect(read).toEqual(['index']);
+		const search = (await offline.search('archive', {}))!;
+		const words = read.slice(1);
+		expect(words.length).toBeGreaterThan(0);
+		expect(words.length).toBeLessThan([...parts.keys()].filter((name) => name.startsWith('w')).length);
+		expect(words.every((name) => name.startsWith('w'))).toBe(true);
+		await search.results[0]!.data();
+		expect(read.slice(1 + words.length)).toEqual([expect.stringMatching(/^t\d+$/)]);
+		// A word that begins many reads every part that holds one of them, and once only.
+		await offline.search('r', {});
+		await offline.search('re', {});
+		expect(new Set(read).size).toBe(read.length);
+	});
+
+	it('reads ahead while the reader pauses: then the search and its first excerpts read nothing more', async () => {
+		const { read, load } = fromParts(parts);
+		const offline = engineFor(await openOfflineIndex(load), { stem: remembering(stemmer) });
+		// Only the latest of the words typed so far is searched ahead.
+		await Promise.all([
+			offline.preload('refer'),
+			offline.preload('referrals supervisors', { sort: { opened: 'asc' } }),
+		]);
+		const ahead = read.length;
+		expect(read.filter((name) => name.startsWith('w')).length).toBeGreaterThan(0);
+		expect(read.filter((name) => name.startsWith('t')).length).toBeGreaterThan(0);
+		const search = (await offline.search('referrals supervisors', { sort: { opened: 'asc' } }))!;
+		await Promise.all(search.results.map((result) => result.data()));
+		expect(read).toHaveLength(ahead);
+	});
+
+	it('keeps labels that could end a script or name a prototype as data, each a value like any other', async () => {
+		const hostile = ['</script><script>alert(1)</script>', '<!--', '__proto__', 'toString'].map((label, index) =>
+			finding(
+				`H-${index}`,
+				`Record ${label} ${index}.`,
+				{ status: [label], theme: [label, 'Plain'] },
+				`2015-0${index + 1}-01`,
+			),
+		);
+		const hostileParts = offlineIndexParts(hostile, (word) => word);
+		for (const script of hostileParts.values()) expect(script).not.toMatch(/<\/script|<!--/i);
+		const offline = engineFor(await openOfflineIndex(fromParts(hostileParts).load));
+		const memory = createSearchEngine(hostile);
+		expect(Object.entries((await offline.filters()).status!)).toEqual(Object.entries((await memory.filters()).status!));
+		for (const label of ['__proto__', '</script><script>alert(1)</script>']) {
+			const options = { filters: Object.fromEntries([['status', { any: [label] }]]) };
+			expect(await answers(offline, null, options)).toEqual(await answers(memory, null, options));
+			expect((await offline.search(null, options))!.results).toHaveLength(1);
+		}
+		expect(await answers(offline, 'script', {})).toEqual(await answers(memory, 'script', {}));
 	});
 });

@@ -5,6 +5,8 @@ import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { offlineHtml } from './html.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
+import { offlineIndexParts } from '../search/offline-index.ts';
+import type { Stemmer } from '../search/engine.ts';
 import { stemmerModule } from '../search/stemmers.ts';
 import type { SearchRecord } from '../search/records.ts';
 
@@ -73,8 +75,19 @@ function stemmerScript(language: string): string {
 }
 
 /**
- * Writes `<dist>/data/<name>.zip`: the built site rewritten to be opened from disk, with its search records as
- * a classic script. Written beside its final name and then renamed, so a failure never leaves half a zip.
+ * The stemmer the page will run, taken from the very script it runs, so that the index built here stems every word
+ * as the page stems the words typed.
+ */
+function scriptStemmer(script: string): Stemmer {
+	const scope: { searchStemmer?: Stemmer } = {};
+	new Function('self', script)(scope);
+	return scope.searchStemmer ?? ((word) => word);
+}
+
+/**
+ * Writes `<dist>/data/<name>.zip`: the built site rewritten to be opened from disk, with a search index of its
+ * search records in parts, classic scripts that the search page reads as a search needs them. Written beside its
+ * final name and then renamed, so a failure never leaves half a zip.
  */
 export function writeOfflineEdition(input: EditionInput): { path: string; bytes: number } {
 	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
@@ -130,10 +143,10 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 				);
 		}
 		for (const { path: script, code } of scripts.made.values()) add(script, code);
-		add(
-			OFFLINE_INDEX,
-			utf8(`${stemmerScript(input.language)}self.searchRecords = ${JSON.stringify(input.records)};\n`),
-		);
+		// The stemmer goes with the first part, which the search page reads when it opens.
+		const stemmer = stemmerScript(input.language);
+		for (const [part, script] of offlineIndexParts(input.records, scriptStemmer(stemmer)))
+			add(`${OFFLINE_INDEX}${part}.js`, utf8(part === 'index' ? `${stemmer}${script}` : script));
 		add('README.txt', utf8(input.readme));
 		zip.end();
 	} catch (error) {

@@ -2,8 +2,11 @@
  * The part of Pagefind's JavaScript API that the search page uses. Pagefind answers it on the hosted site;
  * the offline edition's engine (engine.ts) answers it from disk, so the page has one code path.
  */
-/** Where the offline edition keeps its search records, a classic script setting `self.searchRecords`, from its root. */
-export const OFFLINE_INDEX = '_offline/search-index.js';
+/**
+ * The folder, from the offline edition's root, of its search index: classic scripts, `index.js` first, then the
+ * parts a search reads (offline-index.ts).
+ */
+export const OFFLINE_INDEX = '_offline/search/';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -31,4 +34,6 @@ export interface SearchBackend {
 	filters(): Promise<FilterCounts>;
 	/** A null term lists what the filters select. */
 	search(term: string | null, options: SearchOptions): Promise<SearchResults | null>;
+	/** Reads ahead what a search for these words will need, while the reader pauses in typing them. */
+	preload(term: string, options?: SearchOptions): Promise<void>;
 }
