@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionInput } from '../lib/offline/edition.ts';
@@ -86,6 +88,8 @@ export async function finishBuild(dist: string, content: ReportContent, search: 
 		language: report.language,
 		readme: editionReadme(report),
 		modified: new Date(`${report.asAt}T12:00:00Z`),
+		// Per report folder, like the rendered Markdown: two reports built in turn do not push each other out.
+		cache: join(CACHE_ROOT, 'edition', `${createHash('sha256').update(content.dir).digest('hex').slice(0, 16)}.bin`),
 	});
 	const [offline] = await Promise.all([zipped, index]);
 	const dataPage = join(dist, 'data', 'index.html');

@@ -3,6 +3,9 @@ import { basename, join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { codeDigest } from '../build/code-digest.ts';
+import { EntryCache, type EditionEntry } from './entry-cache.ts';
 import { offlineHtml } from './html.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
 import { offlineIndexParts } from '../search/offline-index.ts';
@@ -26,6 +29,8 @@ export interface EditionInput {
 	readme: string;
 	/** Given to every file in the zip, so that the same report always zips to the same bytes. */
 	modified: Date;
+	/** Where the entries of the last edition are kept (see entry-cache.ts); none makes every entry anew. */
+	cache?: string | undefined;
 }
 
 /** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
@@ -33,6 +38,7 @@ const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
 /** Already compressed: stored as they are. */
 const COMPRESSED = /\.(png|jpe?g|webp|avif|gif|woff2?|zip|gz)$/i;
 const SCRIPTS = '_offline/';
+const PROJECT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** esbuild's options for one classic script with all it imports, which a page opened from disk can run. */
 const CLASSIC = {
@@ -63,6 +69,12 @@ function classicScripts(dist: string, base: string) {
 			return path;
 		},
 	};
+}
+
+/** A file's entry in the zip: deflated by Node's zlib (several times faster than fflate's), unless compressed already. */
+function packed(file: string, bytes: Uint8Array): Omit<EditionEntry, 'folders' | 'scripts'> {
+	const stored = COMPRESSED.test(file) ? bytes : deflateRawSync(bytes, { level: 6 });
+	return { crc: crc32(bytes), size: bytes.length, stored };
 }
 
 /** A classic script setting `self.searchStemmer` to the language's stemmer, or nothing when it has none. */
@@ -104,43 +116,58 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 	const scripts = classicScripts(input.dist, input.base);
 	const path = join(input.dist, 'data', `${input.name}.zip`);
 	const partial = `${path}.partial`;
+	const { name, modified } = input;
+	const isFolder = (folder: string) => kinds.get(folder) === true;
+	const cache = new EntryCache(input.cache, { base: input.base, site: input.site, code: codeDigest(PROJECT) });
 	const fd = openSync(partial, 'w');
 	try {
 		const zip = new Zip((error, chunk) => {
 			if (error) throw error;
 			writeSync(fd, chunk);
 		});
-		// Deflated by Node's own zlib, several times faster than fflate's JavaScript deflate; fflate writes the zip.
-		const add = (file: string, bytes: Uint8Array) => {
-			const deflate = !COMPRESSED.test(file);
-			const entry: ZipInputFile = {
-				filename: `${input.name}/${file}`,
-				size: bytes.length,
-				crc: crc32(bytes),
-				compression: deflate ? 8 : 0,
-				mtime: input.modified,
+		const put = (file: string, entry: Omit<EditionEntry, 'folders' | 'scripts'>) => {
+			const input: ZipInputFile = {
+				filename: `${name}/${file}`,
+				size: entry.size,
+				crc: entry.crc,
+				compression: COMPRESSED.test(file) ? 0 : 8,
+				mtime: modified,
 			};
-			zip.add(entry);
-			entry.ondata!(null, (deflate ? deflateRawSync(bytes, { level: 6 }) : bytes) as Uint8Array<ArrayBuffer>, true);
+			zip.add(input);
+			input.ondata!(null, entry.stored as Uint8Array<ArrayBuffer>, true);
 		};
+		const add = (file: string, bytes: Uint8Array) => put(file, packed(file, bytes));
 		const utf8 = (text: string) => new TextEncoder().encode(text);
 		for (const file of files) {
 			if (kinds.get(file)) continue;
 			const bytes = readFileSync(join(input.dist, file));
-			if (!file.endsWith('.html')) add(file, bytes);
-			else
-				add(
-					file,
-					utf8(
+			const key = cache.key(file, bytes);
+			const kept = cache.get(key, isFolder);
+			if (kept) {
+				// Its scripts are bundled as if the page had been made again, in the same order.
+				for (const src of kept.scripts) scripts.get(src);
+				put(file, kept);
+				continue;
+			}
+			const asked = new Map<string, boolean>();
+			const named: string[] = [];
+			const made = !file.endsWith('.html')
+				? bytes
+				: utf8(
 						offlineHtml(bytes.toString('utf8'), {
 							file,
 							base: input.base,
 							site: input.site,
-							isFolder: (folder) => kinds.get(folder) === true,
-							classicScript: (src) => scripts.get(src),
+							isFolder: (folder) => {
+								asked.set(folder, isFolder(folder));
+								return asked.get(folder)!;
+							},
+							classicScript: (src) => (named.push(src), scripts.get(src)),
 						}),
-					),
-				);
+					);
+			const entry = { ...packed(file, made), folders: [...asked], scripts: named };
+			cache.set(key, entry);
+			put(file, entry);
 		}
 		for (const { path: script, code } of scripts.made.values()) add(script, code);
 		// The stemmer goes with the first part, which the search page reads when it opens.
@@ -149,6 +176,7 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 			add(`${OFFLINE_INDEX}${part}.js`, utf8(part === 'index' ? `${stemmer}${script}` : script));
 		add('README.txt', utf8(input.readme));
 		zip.end();
+		cache.save();
 	} catch (error) {
 		closeSync(fd);
 		rmSync(partial, { force: true });
