@@ -1,12 +1,11 @@
 import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, join, posix, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { codeDigest } from '../build/code-digest.ts';
 import { EntryCache, type EditionEntry } from './entry-cache.ts';
-import { offlineHtml } from './html.ts';
+import { classicScriptPath, isCompressed, makeEntries, packed, type EntryJob } from './edition-entries.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
 import { offlineIndexParts } from '../search/offline-index.ts';
 import type { Stemmer } from '../search/engine.ts';
@@ -35,9 +34,6 @@ export interface EditionInput {
 
 /** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
 const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
-/** Already compressed: stored as they are. */
-const COMPRESSED = /\.(png|jpe?g|webp|avif|gif|woff2?|zip|gz)$/i;
-const SCRIPTS = '_offline/';
 const PROJECT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** esbuild's options for one classic script with all it imports, which a page opened from disk can run. */
@@ -63,18 +59,11 @@ function classicScripts(dist: string, base: string) {
 			if (known) return known.path;
 			const file = join(dist, ...src.slice(base.length).split('/'));
 			const result = buildSync({ entryPoints: [file], ...CLASSIC });
-			// `ChartScript.astro_astro_type_script_index_0_lang.Hx.js` → `ChartScript.Hx.js`
-			const path = `${SCRIPTS}${basename(file).replace(/\.astro_astro_type_script_index_\d+_lang/, '')}`;
+			const path = classicScriptPath(src);
 			made.set(src, { path, code: result.outputFiles[0]!.contents });
 			return path;
 		},
 	};
-}
-
-/** A file's entry in the zip: deflated by Node's zlib (several times faster than fflate's), unless compressed already. */
-function packed(file: string, bytes: Uint8Array): Omit<EditionEntry, 'folders' | 'scripts'> {
-	const stored = COMPRESSED.test(file) ? bytes : deflateRawSync(bytes, { level: 6 });
-	return { crc: crc32(bytes), size: bytes.length, stored };
 }
 
 /** A classic script setting `self.searchStemmer` to the language's stemmer, or nothing when it has none. */
@@ -101,7 +90,7 @@ function scriptStemmer(script: string): Stemmer {
  * search records in parts, classic scripts that the search page reads as a search needs them. Written beside its
  * final name and then renamed, so a failure never leaves half a zip.
  */
-export function writeOfflineEdition(input: EditionInput): { path: string; bytes: number } {
+export async function writeOfflineEdition(input: EditionInput): Promise<{ path: string; bytes: number }> {
 	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
 	const kinds = new Map(
 		readdirSync(input.dist, { recursive: true, withFileTypes: true })
@@ -112,7 +101,8 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 			.filter(([file]) => !HOSTED_ONLY.test(file))
 			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 	);
-	const files = [...kinds.keys()];
+	const files = [...kinds.keys()].filter((file) => !kinds.get(file));
+	const folders = [...kinds.keys()].filter((file) => kinds.get(file));
 	const scripts = classicScripts(input.dist, input.base);
 	const path = join(input.dist, 'data', `${input.name}.zip`);
 	const partial = `${path}.partial`;
@@ -130,7 +120,7 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 				filename: `${name}/${file}`,
 				size: entry.size,
 				crc: entry.crc,
-				compression: COMPRESSED.test(file) ? 0 : 8,
+				compression: isCompressed(file) ? 0 : 8,
 				mtime: modified,
 			};
 			zip.add(input);
@@ -138,37 +128,28 @@ export function writeOfflineEdition(input: EditionInput): { path: string; bytes:
 		};
 		const add = (file: string, bytes: Uint8Array) => put(file, packed(file, bytes));
 		const utf8 = (text: string) => new TextEncoder().encode(text);
+		const entries: (EditionEntry | undefined)[] = [];
+		const keys: string[] = [];
+		const jobs: EntryJob[] = [];
+		const missing: number[] = [];
 		for (const file of files) {
-			if (kinds.get(file)) continue;
 			const bytes = readFileSync(join(input.dist, file));
 			const key = cache.key(file, bytes);
 			const kept = cache.get(key, isFolder);
-			if (kept) {
-				// Its scripts are bundled as if the page had been made again, in the same order.
-				for (const src of kept.scripts) scripts.get(src);
-				put(file, kept);
-				continue;
+			keys.push(key);
+			entries.push(kept);
+			if (!kept) {
+				missing.push(entries.length - 1);
+				jobs.push({ file, bytes });
 			}
-			const asked = new Map<string, boolean>();
-			const named: string[] = [];
-			const made = !file.endsWith('.html')
-				? bytes
-				: utf8(
-						offlineHtml(bytes.toString('utf8'), {
-							file,
-							base: input.base,
-							site: input.site,
-							isFolder: (folder) => {
-								asked.set(folder, isFolder(folder));
-								return asked.get(folder)!;
-							},
-							classicScript: (src) => (named.push(src), scripts.get(src)),
-						}),
-					);
-			const entry = { ...packed(file, made), folders: [...asked], scripts: named };
-			cache.set(key, entry);
-			put(file, entry);
 		}
+		const made = await makeEntries(jobs, { base: input.base, site: input.site, folders });
+		missing.forEach((index, position) => cache.set(keys[index]!, (entries[index] = made[position]!)));
+		entries.forEach((entry, index) => {
+			// Scripts are bundled in the order the pages name them, whether a page was made now or kept.
+			for (const src of entry!.scripts) scripts.get(src);
+			put(files[index]!, entry!);
+		});
 		for (const { path: script, code } of scripts.made.values()) add(script, code);
 		// The stemmer goes with the first part, which the search page reads when it opens.
 		const stemmer = stemmerScript(input.language);
