@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { EditionEntry } from './entry-cache.ts';
@@ -26,26 +27,27 @@ export function packed(file: string, bytes: Uint8Array): Omit<EditionEntry, 'fol
 }
 
 export interface EntrySetup {
+	/** The built site, whose files the entries are made from. */
+	dist: string;
 	base: string;
 	site?: string | undefined;
 	/** Every folder of the site, so that links to one name its index.html. */
 	folders: readonly string[];
 }
 
-export interface EntryJob {
-	file: string;
-	bytes: Uint8Array;
-}
-
-/** Makes entries one after another in this thread: pages rewritten for reading from disk, then packed. */
-export function makeEntriesHere(jobs: readonly EntryJob[], setup: EntrySetup): EditionEntry[] {
+/**
+ * Makes entries one after another in this thread: pages rewritten for reading from disk, then packed. Each file is
+ * read here rather than sent, so that no thread holds the whole site.
+ */
+export function makeEntriesHere(files: readonly string[], setup: EntrySetup): EditionEntry[] {
 	const folders = new Set(setup.folders);
 	const utf8 = new TextEncoder();
-	return jobs.map(({ file, bytes }) => {
+	return files.map((file) => {
+		const bytes = readFileSync(join(setup.dist, file));
 		if (!file.endsWith('.html')) return { ...packed(file, bytes), folders: [], scripts: [] };
 		const asked = new Map<string, boolean>();
 		const named: string[] = [];
-		const html = offlineHtml(Buffer.from(bytes).toString('utf8'), {
+		const html = offlineHtml(bytes.toString('utf8'), {
 			file,
 			base: setup.base,
 			site: setup.site,
@@ -59,7 +61,7 @@ export function makeEntriesHere(jobs: readonly EntryJob[], setup: EntrySetup): E
 	});
 }
 
-function inWorker(jobs: readonly EntryJob[], setup: EntrySetup): Promise<EditionEntry[]> {
+function inWorker(jobs: readonly string[], setup: EntrySetup): Promise<EditionEntry[]> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./entry-worker.ts', import.meta.url), { workerData: { jobs, setup } });
 		worker.once('message', (entries: EditionEntry[]) => {
@@ -75,7 +77,7 @@ function inWorker(jobs: readonly EntryJob[], setup: EntrySetup): Promise<Edition
  * Makes many entries on every core: rewriting 10,000 pages on a parsed tree is most of the edition's time. This
  * thread takes its share while workers take theirs; entries come back in the order of the jobs.
  */
-export async function makeEntries(jobs: readonly EntryJob[], setup: EntrySetup): Promise<EditionEntry[]> {
+export async function makeEntries(jobs: readonly string[], setup: EntrySetup): Promise<EditionEntry[]> {
 	const cores = Math.min(availableParallelism(), 8);
 	if (jobs.length < PARALLEL_FROM || cores < 2) return makeEntriesHere(jobs, setup);
 	const size = Math.ceil(jobs.length / cores);

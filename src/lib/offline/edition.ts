@@ -5,7 +5,7 @@ import { Zip, type ZipInputFile } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import { codeDigest } from '../build/code-digest.ts';
 import { EntryCache, type EditionEntry } from './entry-cache.ts';
-import { classicScriptPath, isCompressed, makeEntries, packed, type EntryJob } from './edition-entries.ts';
+import { classicScriptPath, isCompressed, makeEntries, packed } from './edition-entries.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
 import { offlineIndexParts } from '../search/offline-index.ts';
 import type { Stemmer } from '../search/engine.ts';
@@ -130,20 +130,19 @@ export async function writeOfflineEdition(input: EditionInput): Promise<{ path: 
 		const utf8 = (text: string) => new TextEncoder().encode(text);
 		const entries: (EditionEntry | undefined)[] = [];
 		const keys: string[] = [];
-		const jobs: EntryJob[] = [];
+		const jobs: string[] = [];
 		const missing: number[] = [];
 		for (const file of files) {
-			const bytes = readFileSync(join(input.dist, file));
-			const key = cache.key(file, bytes);
+			const key = cache.key(file, readFileSync(join(input.dist, file)));
 			const kept = cache.get(key, isFolder);
 			keys.push(key);
 			entries.push(kept);
 			if (!kept) {
 				missing.push(entries.length - 1);
-				jobs.push({ file, bytes });
+				jobs.push(file);
 			}
 		}
-		const made = await makeEntries(jobs, { base: input.base, site: input.site, folders });
+		const made = await makeEntries(jobs, { dist: input.dist, base: input.base, site: input.site, folders });
 		missing.forEach((index, position) => cache.set(keys[index]!, (entries[index] = made[position]!)));
 		entries.forEach((entry, index) => {
 			// Scripts are bundled in the order the pages name them, whether a page was made now or kept.
