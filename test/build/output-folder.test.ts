@@ -137,7 +137,12 @@ describe('a build marks its site, and puts back a previous site that a stopped b
 		const result = build(out);
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
-		expect(marker()).toEqual({ tool: 'findings-report', version: expect.any(String), builtAt: expect.any(String) });
+		expect(marker()).toEqual({
+			tool: 'findings-report',
+			version: expect.any(String),
+			build: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			builtAt: expect.any(String),
+		});
 		expect(readFileSync(join(out, 'sw.js'), 'utf8')).not.toContain(MARKER);
 		const [zip] = readdirSync(join(out, 'data')).filter((file) => file.endsWith('-offline.zip'));
 		expect(
