@@ -63,7 +63,6 @@ await main(async () => {
 		out,
 		cacheRoot: CACHE_ROOT,
 		content: currentContent(content),
-		projectRoot,
 		full: process.argv.includes('--full'),
 	});
 	// Astro reads the folders' names again while it builds: hand them over as absolute paths.

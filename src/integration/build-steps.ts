@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionInput } from '../lib/offline/edition.ts';
 import { indexRecords, writePagefindIndex } from '../lib/search/pagefind-index.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
+import { cacheFileFor } from '../lib/cache-file.ts';
+import { codeDigest } from '../lib/code-digest.ts';
+import { inWorker } from '../lib/every-core.ts';
 import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
@@ -26,12 +27,7 @@ export function stepTimer(): (label: string) => void {
 
 /** Writes the offline edition in a worker thread (see offline-edition-worker.ts); its errors fail the build. */
 function offlineEdition(input: EditionInput): Promise<{ path: string; bytes: number }> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./offline-edition-worker.ts', import.meta.url), { workerData: input });
-		worker.once('message', resolve);
-		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`the offline edition stopped with exit code ${code}`)));
-	});
+	return inWorker(new URL('./offline-edition-worker.ts', import.meta.url), input, 'the offline edition');
 }
 
 function write(path: string, bytes: Uint8Array | string): void {
@@ -88,8 +84,7 @@ export async function finishBuild(dist: string, content: ReportContent, search: 
 		language: report.language,
 		readme: editionReadme(report),
 		modified: new Date(`${report.asAt}T12:00:00Z`),
-		// Per report folder, like the rendered Markdown: two reports built in turn do not push each other out.
-		cache: join(CACHE_ROOT, 'edition', `${createHash('sha256').update(content.dir).digest('hex').slice(0, 16)}.bin`),
+		cache: { path: cacheFileFor(CACHE_ROOT, 'edition', content.dir, 'bin'), code: codeDigest() },
 	});
 	const [offline] = await Promise.all([zipped, index]);
 	const dataPage = join(dist, 'data', 'index.html');

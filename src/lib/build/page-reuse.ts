@@ -9,9 +9,10 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ReportContent } from '../content/load.ts';
-import { codeDigest } from './code-digest.ts';
+import { cacheFileFor } from '../cache-file.ts';
+import { codeDigest } from '../code-digest.ts';
 import { MARKER } from './marker.ts';
 
 /**
@@ -42,9 +43,6 @@ interface Plan {
 const KEY = Symbol.for('findings-report.page-reuse');
 const holder = globalThis as typeof globalThis & { [KEY]?: Plan | undefined };
 
-const manifestPath = (cacheRoot: string, out: string) =>
-	join(cacheRoot, 'pages', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 16)}.json`);
-
 /** The build id in a site's marker, if it has one. */
 function builtBy(dir: string): string | undefined {
 	try {
@@ -63,10 +61,10 @@ function readManifest(path: string): Manifest | undefined {
 }
 
 /** What every finding page shows besides its own finding: a change here renders every page again. */
-function sharedDigest(content: ReportContent, projectRoot: string): string {
+function sharedDigest(content: ReportContent): string {
 	const entries = <T>(list: { id: string; data: T }[]) => list.map(({ id, data }) => [id, data]);
 	return createHash('sha256')
-		.update(codeDigest(projectRoot))
+		.update(codeDigest())
 		.update(
 			JSON.stringify([
 				content.base,
@@ -83,21 +81,15 @@ function sharedDigest(content: ReportContent, projectRoot: string): string {
  * Before a build: which previous site's pages this build may keep. None when asked for a full build, when there is
  * no previous site, or when the kept keys describe another site than the one at `out`.
  */
-export function planReuse(input: {
-	out: string;
-	cacheRoot: string;
-	content: ReportContent;
-	projectRoot: string;
-	full: boolean;
-}): void {
-	const path = manifestPath(input.cacheRoot, input.out);
+export function planReuse(input: { out: string; cacheRoot: string; content: ReportContent; full: boolean }): void {
+	const path = cacheFileFor(input.cacheRoot, 'pages', input.out, 'json');
 	const manifest = readManifest(path);
 	const usable = !input.full && manifest !== undefined && builtBy(input.out) === manifest.build;
 	holder[KEY] = {
 		manifest: path,
 		previous: input.out,
 		previousKeys: new Map(usable ? Object.entries(manifest.keys) : []),
-		shared: sharedDigest(input.content, input.projectRoot),
+		shared: sharedDigest(input.content),
 		keys: new Map(),
 		kept: new Set(),
 	};

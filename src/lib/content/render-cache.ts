@@ -1,29 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheFileFor } from '../cache-file.ts';
+import { codeDigest } from '../code-digest.ts';
 import type { Rendered } from '../markdown/render.ts';
 import type { ImageFile } from './images.ts';
 
-/**
- * The version of the code that renders: a digest of src/lib and of the installed packages, so that no build
- * serves HTML that older code made, and nobody has to remember to bump a number.
- */
-const VERSION = (() => {
-	const lib = fileURLToPath(new URL('..', import.meta.url));
-	const hash = createHash('sha256');
-	for (const file of readdirSync(lib, { recursive: true })
-		.map(String)
-		.filter((name) => name.endsWith('.ts'))
-		.sort())
-		hash.update(file).update(readFileSync(join(lib, file)));
-	try {
-		hash.update(readFileSync(new URL('../../../package-lock.json', import.meta.url)));
-	} catch {
-		// Installed without a lockfile: src/lib alone decides.
-	}
-	return hash.digest('base64url');
-})();
+/** The version of the code that renders: src/lib and the installed packages (see code-digest.ts). */
+const VERSION = codeDigest(['src/lib', 'package-lock.json']);
 
 export interface CachedRender extends Rendered {
 	images: ImageFile[];
@@ -49,14 +33,7 @@ export class RenderCache {
 
 	/** The cache of a report folder inside the install's cache folder. */
 	static forReport(cacheRoot: string, reportDir: string): RenderCache {
-		let real = reportDir;
-		try {
-			real = realpathSync(reportDir);
-		} catch {
-			// No such folder: the load reports it, and there is nothing to cache.
-		}
-		const name = createHash('sha256').update(real).digest('hex').slice(0, 16);
-		return new RenderCache(join(cacheRoot, 'render', `${name}.json`));
+		return new RenderCache(cacheFileFor(cacheRoot, 'render', reportDir, 'json'));
 	}
 
 	static key(parts: { file: string; body: string; base: string; directives: string | undefined }): string {

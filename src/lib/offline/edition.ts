@@ -2,8 +2,6 @@ import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, sta
 import { join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
-import { fileURLToPath } from 'node:url';
-import { codeDigest } from '../build/code-digest.ts';
 import { EntryCache, type EditionEntry } from './entry-cache.ts';
 import { classicScriptPath, isCompressed, makeEntries, packed } from './edition-entries.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
@@ -28,13 +26,12 @@ export interface EditionInput {
 	readme: string;
 	/** Given to every file in the zip, so that the same report always zips to the same bytes. */
 	modified: Date;
-	/** Where the entries of the last edition are kept (see entry-cache.ts); none makes every entry anew. */
-	cache?: string | undefined;
+	/** Where the last edition's entries are kept, and a digest of the code (see entry-cache.ts); none makes all anew. */
+	cache?: { path: string; code: string } | undefined;
 }
 
 /** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
 const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
-const PROJECT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** esbuild's options for one classic script with all it imports, which a page opened from disk can run. */
 const CLASSIC = {
@@ -108,7 +105,7 @@ export async function writeOfflineEdition(input: EditionInput): Promise<{ path: 
 	const partial = `${path}.partial`;
 	const { name, modified } = input;
 	const isFolder = (folder: string) => kinds.get(folder) === true;
-	const cache = new EntryCache(input.cache, { base: input.base, site: input.site, code: codeDigest(PROJECT) });
+	const cache = new EntryCache(input.cache?.path, { base: input.base, site: input.site, code: input.cache?.code });
 	const fd = openSync(partial, 'w');
 	try {
 		const zip = new Zip((error, chunk) => {
