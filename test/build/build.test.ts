@@ -6,6 +6,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_INDEX } from '../../src/lib/search/api.ts';
 import { openOfflineIndex } from '../../src/lib/search/offline-index.ts';
+import { partLoader } from '../support/offline-parts.ts';
 import { fixture, run, runAsync } from '../support/run.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-build-'));
@@ -148,11 +149,9 @@ describe('npm run build of a second report, through REPORT_CONTENT and REPORT_OU
 	it('gives the offline edition the search records of the hosted index, without the draft', async () => {
 		const entries = unzipSync(readFileSync(join(out, 'data/audit-of-council-procurement-offline.zip')));
 		const folder = `audit-of-council-procurement-offline/${OFFLINE_INDEX}`;
-		const scope: { searchParts?: Record<string, unknown> } = {};
-		const index = await openOfflineIndex(async (name) => {
-			new Function('self', new TextDecoder().decode(entries[`${folder}${name}.js`]))(scope);
-			return scope.searchParts![name];
-		});
+		const index = await openOfflineIndex(
+			partLoader((name) => new TextDecoder().decode(entries[`${folder}${name}.js`])),
+		);
 		expect(index.records.map((record) => record.url).sort()).toEqual([
 			'findings/PA-1/',
 			'findings/PA-2/',

@@ -2,12 +2,12 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runInNewContext } from 'node:vm';
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_INDEX, type SearchBackend } from '../../src/lib/search/api.ts';
 import { engineFor } from '../../src/lib/search/engine.ts';
 import { openOfflineIndex } from '../../src/lib/search/offline-index.ts';
+import { partLoader } from '../support/offline-parts.ts';
 import { fixture, run } from '../support/run.ts';
 import { launch } from '../support/browser.ts';
 import { serve } from '../support/serve.ts';
@@ -119,11 +119,9 @@ function build(name: string): Built {
 	const pages = new Map<string, Tree.Document>();
 	for (const path of htmlFiles(out)) pages.set(path, parse(readFileSync(join(out, path), 'utf8')));
 	for (const path of htmlFiles(edition)) pages.set(`offline/${path}`, parse(readFileSync(join(edition, path), 'utf8')));
-	const sandbox: { self: { searchParts?: Record<string, unknown> } } = { self: {} };
-	const index = openOfflineIndex(async (name) => {
-		runInNewContext(readFileSync(join(edition, OFFLINE_INDEX, `${name}.js`), 'utf8'), sandbox);
-		return sandbox.self.searchParts![name];
-	});
+	const index = openOfflineIndex(
+		partLoader((name) => readFileSync(join(edition, OFFLINE_INDEX, `${name}.js`), 'utf8')),
+	);
 	return { pages, search: index.then((read) => engineFor(read)) };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { facetCounts } from '../../src/lib/search/facet-counts.ts';
 import { createSearchEngine, engineFor, excerpt, remembering, type Stemmer } from '../../src/lib/search/engine.ts';
 import { offlineIndexParts, openOfflineIndex } from '../../src/lib/search/offline-index.ts';
+import { partLoader } from '../support/offline-parts.ts';
 import type { SearchBackend } from '../../src/lib/search/api.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { stemmerModule } from '../../src/lib/search/stemmers.ts';
@@ -240,13 +241,11 @@ describe('labels, titles and filter names that Object.prototype also has', () =>
 
 /** Runs the offline edition's part scripts as the page does, one at a time as asked for, noting which were read. */
 function fromParts(parts: Map<string, string>) {
-	const scope: { searchParts?: Record<string, unknown> } = {};
 	const read: string[] = [];
-	const load = async (name: string) => {
+	const load = partLoader((name) => {
 		read.push(name);
-		new Function('self', parts.get(name)!)(scope);
-		return scope.searchParts![name];
-	};
+		return parts.get(name)!;
+	});
 	return { read, load };
 }
 
