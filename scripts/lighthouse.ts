@@ -7,20 +7,8 @@ import lighthouse, { type Flags } from 'lighthouse';
 import { outDir } from '../src/lib/content/dirs.ts';
 import { main } from './cli.ts';
 import { CHROMIUM } from './lib/browser.ts';
+import { SAMPLE_PAGES } from './lib/sample-pages.ts';
 import { serve } from './lib/serve.ts';
-
-/** One page of each type of the sample report. */
-export const PAGES: Record<string, string> = {
-	overview: '/',
-	themes: '/themes/',
-	theme: '/themes/information-sharing/',
-	findings: '/findings/',
-	finding: '/findings/INV-01/',
-	search: '/search/?q=records',
-	recommendations: '/recommendations/',
-	data: '/data/',
-	chapter: '/about-this-sample/',
-};
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -112,7 +100,7 @@ await main(async () => {
 	const rows: string[] = [];
 	const foreign: string[] = [];
 	try {
-		for (const [name, path] of Object.entries(PAGES)) {
+		for (const [name, path] of Object.entries(SAMPLE_PAGES)) {
 			const results: Scores[] = [];
 			for (let run = 0; run < runs; run++) {
 				const result = await lighthouse(server.origin + path, flags);

@@ -4,18 +4,11 @@ import { outDir } from '../src/lib/content/dirs.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { main } from './cli.ts';
 import { launch } from './lib/browser.ts';
+import { SAMPLE_PAGES, type SamplePage } from './lib/sample-pages.ts';
 import { serve } from './lib/serve.ts';
 
-/** One page of each type a reader sees most, of the sample report. */
-const PAGES: Record<string, string> = {
-	overview: '/',
-	theme: '/themes/information-sharing/',
-	findings: '/findings/',
-	finding: '/findings/INV-01/',
-	chapter: '/about-this-sample/',
-	search: '/search/?q=records',
-	data: '/data/',
-};
+/** The page types a reader sees most, of the sample report. */
+const SHOWN: SamplePage[] = ['overview', 'theme', 'findings', 'finding', 'chapter', 'search', 'data'];
 const WIDTHS = [375, 1280];
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -44,8 +37,8 @@ await main(async () => {
 					serviceWorkers: 'block',
 				});
 				const page = await context.newPage();
-				for (const [name, path] of Object.entries(PAGES)) {
-					await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+				for (const name of SHOWN) {
+					await page.goto(`${server.origin}${SAMPLE_PAGES[name]}`, { waitUntil: 'load' });
 					// Charts out of view are drawn when the browser is idle; search results after a short pause.
 					await page.waitForFunction(
 						() =>
