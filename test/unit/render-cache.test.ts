@@ -43,7 +43,15 @@ describe('the render cache', () => {
 		edit('findings/2025/PA-3.md', 'status: planned', 'status: completed\noutcome: satisfactory\nclosed: 2025-06-01');
 		const { content, misses } = await load();
 		expect(content.pages.find((page) => page.id === 'scope')!.html).toContain('3 of them reported');
-		// PA-3 itself and the chapter, the one body with a colon (which may hold a directive); no other finding.
+		// PA-3 itself and the chapter, the one body with a directive; no other finding.
 		expect(misses).toBe(2);
+	});
+
+	it('keeps a body with a time or a link in it, which holds no directive, when the findings change', async () => {
+		edit('findings/2024/office-supplies.md', 'line endings.', 'line endings. Met at 10:30; see https://example.org.');
+		expect((await load()).misses).toBe(1);
+		edit('findings/2025/PA-3.md', 'closed: 2025-06-01', 'closed: 2025-06-02');
+		// PA-3 and the chapter with its :count again, but not the body with colons.
+		expect((await load()).misses).toBe(2);
 	});
 });

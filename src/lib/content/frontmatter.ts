@@ -9,6 +9,15 @@ export interface MarkdownSource extends YamlSource {
 
 export type MarkdownProblem = { problem: string; line: number };
 
+/** A Markdown file split at its frontmatter, which is not parsed yet. */
+export interface SplitMarkdown {
+	/** The frontmatter, from the end of the opening `---`, so that its line 1 is the file's. */
+	yaml: string;
+	body: string;
+	/** 1-based line in the file where the body starts. */
+	bodyLine: number;
+}
+
 const OPEN = '---';
 
 /** gray-matter would run `---js` frontmatter as code: every engine but ours refuses. */
@@ -22,6 +31,26 @@ const refuse = () => {
  * line endings are made LF first, which keeps every line number.
  */
 export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
+	const split = splitMarkdown(input);
+	return 'problem' in split ? split : parseFrontmatter(split);
+}
+
+/** Parses the frontmatter of a split file; no data when it has errors. */
+export function parseFrontmatter(split: SplitMarkdown): MarkdownSource {
+	const source = parseYaml(split.yaml);
+	return {
+		...source,
+		data: source.errors.length ? undefined : (source.data ?? {}),
+		body: split.body,
+		bodyLine: split.bodyLine,
+	};
+}
+
+/**
+ * Splits the frontmatter from the body without parsing it, so that bodies can be rendered while the frontmatter
+ * of other files is parsed.
+ */
+export function splitMarkdown(input: string): SplitMarkdown | MarkdownProblem {
 	const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	if (text.trim() === '')
 		return { problem: 'the file is empty; start it with ---, the fields (e.g. title: …), and another ---', line: 1 };
@@ -39,12 +68,12 @@ export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
 		line: 1,
 	};
 	if (firstBreak === -1) return unclosed;
-	let yaml: YamlSource | undefined;
+	let yaml = '';
 	const file = matter(text, {
 		language: 'yaml',
 		engines: {
 			yaml: (source: string) => {
-				yaml = parseYaml(source);
+				yaml = source;
 				return {};
 			},
 			js: refuse,
@@ -63,14 +92,8 @@ export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
 			problem: `the frontmatter must close with a line of exactly three dashes (---), not "${closeLine.trim()}"`,
 			line: 1 + countLines(text, matterEnd + 1),
 		};
-	const source = yaml ?? parseYaml('');
 	const bodyStart = text.length - file.content.length;
-	return {
-		...source,
-		data: source.errors.length ? undefined : (source.data ?? {}),
-		body: file.content,
-		bodyLine: 1 + countLines(text, bodyStart),
-	};
+	return { yaml, body: file.content, bodyLine: 1 + countLines(text, bodyStart) };
 }
 
 /** How many line breaks come before `end`. */

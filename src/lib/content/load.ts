@@ -12,14 +12,16 @@ import { sortProblems, type Problem } from '../problems.ts';
 import { siteBase } from './site-settings.ts';
 import { bodyLengthProblem, checkContent } from './checks.ts';
 import { controlCharacterProblems } from './control-characters.ts';
-import { directiveContext, directiveDigest } from './directive-context.ts';
+import { directiveContext } from './directive-context.ts';
+import type { DirectiveContext } from '../markdown/directives.ts';
 import { loadEditions } from './editions.ts';
 import { markdownFiles, type MarkdownFile } from './files.ts';
-import { parseMarkdown } from './frontmatter.ts';
+import { parseFrontmatter, splitMarkdown, type MarkdownProblem, type SplitMarkdown } from './frontmatter.ts';
 import { ImageRegistry, type ImageFile } from './images.ts';
 import { nameProblems, type NamedEntry } from './names.ts';
-import { RenderCache, type CachedRender } from './render-cache.ts';
-import { renderAll, type RenderSetup } from './render-pool.ts';
+import type { RenderCache } from './render-cache.ts';
+import { BodyRenderer } from './render-entries.ts';
+import type { RenderJob } from './render-pool.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface Located {
@@ -118,9 +120,26 @@ function loadReportFile(dir: string, problems: Problem[]): ReportContent['report
 	return result.data && !control.length ? { file, lineOf: source.lineOf, data: result.data } : undefined;
 }
 
-/** Reads and validates the Markdown files of one kind; a file with problems is reported and left out. */
+/** A Markdown file as read: split at its frontmatter, or what stopped that. */
+interface ReadFile extends MarkdownFile {
+	split: SplitMarkdown | MarkdownProblem;
+}
+
+const readFiles = (files: MarkdownFile[]): ReadFile[] =>
+	files.map((file) => ({ ...file, split: splitMarkdown(readFileSync(file.path, 'utf8')) }));
+
+/** The bodies worth rendering before the frontmatter is parsed: those not too long to render at all. */
+function bodiesOf(files: readonly ReadFile[]): RenderJob[] {
+	return files.flatMap(({ path, file, split }) =>
+		'problem' in split || bodyLengthProblem(file, split.bodyLine, split.body)
+			? []
+			: [{ path, file, body: split.body, bodyLine: split.bodyLine }],
+	);
+}
+
+/** Validates the Markdown files of one kind; a file with problems is reported and left out. */
 function parseEntries<S extends z.ZodType>(
-	files: MarkdownFile[],
+	files: ReadFile[],
 	kind: Kind,
 	schema: S,
 	problems: Problem[],
@@ -128,9 +147,9 @@ function parseEntries<S extends z.ZodType>(
 	records?: FindingRecord[],
 ): Parsed<z.output<S>>[] {
 	const entries: Parsed<z.output<S>>[] = [];
-	for (const { path, relativePath, file } of files) {
+	for (const { path, relativePath, file, split } of files) {
 		const stem = relativePath.replace(/^.*\//, '').replace(/\.md$/i, '');
-		const source = parseMarkdown(readFileSync(path, 'utf8'));
+		const source = 'problem' in split ? split : parseFrontmatter(split);
 		if ('problem' in source) {
 			problems.push({ file, line: source.line, field: 'file', message: source.problem });
 			names.push({ kind, file, relativePath, id: stem, idSource: 'file', idLine: 1 });
@@ -187,31 +206,11 @@ function parseEntries<S extends z.ZodType>(
 /** Renders every body once (or takes it from the cache), with the problems found on the way. */
 async function renderEntries(
 	groups: Parsed<unknown>[][],
-	setup: RenderSetup,
-	images: ImageRegistry,
-	cache: RenderCache | undefined,
+	renderer: BodyRenderer,
+	context: DirectiveContext | undefined,
 	problems: Problem[],
 ) {
-	const digest = setup.context && directiveDigest(setup.context);
-	const all = groups.flat();
-	const keys = all.map((entry) =>
-		RenderCache.key({ file: entry.file, body: entry.body, base: setup.base, directives: digest }),
-	);
-	const results: (CachedRender | undefined)[] = keys.map((key) => {
-		const cached = cache?.get(key);
-		return cached && cached.images.every((image) => images.reuse(image)) ? cached : undefined;
-	});
-	const missing = all.flatMap((entry, index) => (results[index] ? [] : [index]));
-	const jobs = missing.map((index) => {
-		const { path, file, body, bodyLine } = all[index]!;
-		return { path, file, body, bodyLine };
-	});
-	const rendered = await renderAll(jobs, setup, images);
-	missing.forEach((index, position) => {
-		results[index] = rendered[position]!;
-		// A body rendered without its report's context is not what the site would show: never keep it.
-		if (setup.context) cache?.set(keys[index]!, rendered[position]!);
-	});
+	const results = await renderer.render(groups.flat(), context);
 	let next = 0;
 	return groups.map((group) =>
 		group.map(({ path: _path, ...entry }) => {
@@ -246,20 +245,26 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 	const base = siteBase(report?.data.site);
 	const names: NamedEntry[] = [];
 	const records: FindingRecord[] = [];
-	const files = markdownFiles(dir, problems);
-	const themes = parseEntries(files.themes, 'theme', themeSchema, problems, names);
-	const findings = parseEntries(files.findings, 'finding', findingSchema, problems, names, records);
-	const pages = parseEntries(files.pages, 'page', pageSchema, problems, names);
-	problems.push(...nameProblems(names));
-	const context = report && directiveContext(report.data, themes, findings);
-	const images = new ImageRegistry(dir, base);
-	const [renderedThemes, renderedFindings, renderedPages] = await renderEntries(
-		[themes, findings, pages],
-		{ dir, base, context },
-		images,
-		options.cache,
-		problems,
-	);
+	const renderer = new BodyRenderer({ dir, base, images: new ImageRegistry(dir, base), cache: options.cache });
+	let rendered: Awaited<ReturnType<typeof renderEntries>>;
+	try {
+		const files = markdownFiles(dir, problems);
+		const read = {
+			themes: readFiles(files.themes),
+			findings: readFiles(files.findings),
+			pages: readFiles(files.pages),
+		};
+		renderer.start(bodiesOf([...read.themes, ...read.findings, ...read.pages]));
+		const themes = parseEntries(read.themes, 'theme', themeSchema, problems, names);
+		const findings = parseEntries(read.findings, 'finding', findingSchema, problems, names, records);
+		const pages = parseEntries(read.pages, 'page', pageSchema, problems, names);
+		problems.push(...nameProblems(names));
+		const context = report && directiveContext(report.data, themes, findings);
+		rendered = await renderEntries([themes, findings, pages], renderer, context, problems);
+	} finally {
+		renderer.close();
+	}
+	const [renderedThemes, renderedFindings, renderedPages] = rendered;
 	const content: ReportContent = {
 		dir,
 		base,

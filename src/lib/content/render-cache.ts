@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheFileFor } from '../cache-file.ts';
 import { codeDigest } from '../code-digest.ts';
+import { mayHaveDirectives } from '../markdown/directive-syntax.ts';
 import type { Rendered } from '../markdown/render.ts';
 import type { ImageFile } from './images.ts';
 
@@ -16,7 +17,7 @@ export interface CachedRender extends Rendered {
 /**
  * Rendered Markdown kept between builds and checks of one report folder, in the install's cache. The key holds
  * everything the HTML depends on: the body, where its file is (images resolve from there), the site's base path,
- * and, for a body with a colon in it (a directive may count or name anything), what directives can see.
+ * and, for a body that may hold a directive (one may count or name anything), what directives can see.
  */
 export class RenderCache {
 	readonly #path: string | undefined;
@@ -38,7 +39,7 @@ export class RenderCache {
 
 	static key(parts: { file: string; body: string; base: string; directives: string | undefined }): string {
 		const hash = createHash('sha256').update(`${VERSION}\u0000${parts.file}\u0000${parts.base}\u0000`);
-		if (parts.directives !== undefined && parts.body.includes(':')) hash.update(parts.directives);
+		if (parts.directives !== undefined && mayHaveDirectives(parts.body)) hash.update(parts.directives);
 		return hash.update('\u0000').update(parts.body).digest('base64url');
 	}
 

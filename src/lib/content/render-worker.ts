@@ -1,5 +1,9 @@
-import { answerShare } from '../every-core.ts';
-import { renderJobs } from './render-pool.ts';
+import { serveQueue } from '../core-queue.ts';
+import { ImageRegistry } from './images.ts';
+import { renderJobs, type RenderJob, type RenderSetup } from './render-pool.ts';
 
-// A share of a report's bodies, rendered beside the main thread (see render-pool.ts).
-answerShare(renderJobs);
+// Bodies rendered beside the main thread (see render-pool.ts), with one registry for the images of them all.
+let images: ImageRegistry | undefined;
+serveQueue((jobs: readonly RenderJob[], setup: RenderSetup) =>
+	renderJobs(jobs, setup, (images ??= new ImageRegistry(setup.dir, setup.base))),
+);

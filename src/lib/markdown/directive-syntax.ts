@@ -31,6 +31,24 @@ const isNameCode = (code: Code) =>
 		code === 45 ||
 		code === 95);
 
+/**
+ * Whether the Markdown may hold a directive: whether one of our names (or one close to it, followed by brackets or
+ * braces) follows a colon anywhere, code and escapes included. A body for which this is false renders the same
+ * whatever the report's context, so it can be rendered, and its render kept, without it.
+ */
+export function mayHaveDirectives(markdown: string): boolean {
+	for (let colon = markdown.indexOf(':'); colon !== -1; colon = markdown.indexOf(':', colon + 1)) {
+		let start = colon + 1;
+		while (markdown.charCodeAt(start) === COLON) start++;
+		let end = start;
+		while (isNameCode(markdown.charCodeAt(end))) end++;
+		const next = end < markdown.length ? markdown.charCodeAt(end) : null;
+		if (end > start && isOurs(markdown.slice(start, end), next)) return true;
+		colon = end - 1;
+	}
+	return false;
+}
+
 /** Looks ahead over `colons` colons and a name, without consuming anything, and lets only our names through. */
 function lookahead(colons: number): Construct {
 	return {

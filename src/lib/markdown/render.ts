@@ -16,7 +16,8 @@ import { chartHtml } from '../charts/chart-html.ts';
 import { chartCsv, type ChartData } from '../charts/charts.ts';
 import type { DirectiveContext } from './directives.ts';
 import type { Problem } from '../problems.ts';
-import { reportDirectiveSyntax } from './directive-syntax.ts';
+import { mayHaveDirectives, reportDirectiveSyntax } from './directive-syntax.ts';
+import { mayHaveAutolinkLiterals, remarkGfmWithoutAutolinkLiterals } from './gfm.ts';
 import { chartPlaceholderId, transformDirectives } from './directive-transform.ts';
 import { addHeadingIds } from './heading-ids.ts';
 import { unbalancedTags } from './html-balance.ts';
@@ -72,6 +73,11 @@ function prefixIds(tree: HastRoot): void {
 
 // Built once: remark-parse, GFM and our directives, then remark-rehype.
 const toMdast = unified().use(remarkParse).use(remarkGfm).use(reportDirectives).freeze();
+const toMdastWithoutAutolinkLiterals = unified()
+	.use(remarkParse)
+	.use(remarkGfmWithoutAutolinkLiterals)
+	.use(reportDirectives)
+	.freeze();
 const toHast = unified()
 	.use(remarkRehype, {
 		allowDangerousHtml: true,
@@ -132,13 +138,14 @@ function placeCharts(charts: Placeholder[], language: string): void {
  */
 export function renderMarkdown(input: RenderInput): Rendered {
 	const file = new VFile({ value: input.body });
-	const mdast = toMdast.parse(file) as MdastRoot;
+	const parser = mayHaveAutolinkLiterals(input.body) ? toMdast : toMdastWithoutAutolinkLiterals;
+	const mdast = parser.parse(file) as MdastRoot;
 	const problems: Problem[] = [];
 	const at = (line: number | undefined, message: string) =>
 		problems.push({ file: input.file, line: input.bodyLine + (line ?? 1) - 1, field: 'body', message });
 	for (const problem of unbalancedTags(mdast)) at(problem.line, problem.message);
 	let charts: ReturnType<typeof transformDirectives>['charts'] = [];
-	if (input.context) {
+	if (input.context && mayHaveDirectives(input.body)) {
 		const results = transformDirectives(mdast, input.body, input.context, NONCE);
 		for (const error of results.errors) at(error.line, `${error.source}: ${error.message}`);
 		charts = results.charts;
