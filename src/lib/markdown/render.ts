@@ -5,19 +5,16 @@ import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Root as MdastRoot } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { chartHtml } from '../charts/chart-html.ts';
 import { chartCsv, type ChartData } from '../charts/charts.ts';
 import type { DirectiveContext } from './directives.ts';
 import type { Problem } from '../problems.ts';
-import { mayHaveDirectives, reportDirectiveSyntax } from './directive-syntax.ts';
-import { mayHaveAutolinkLiterals, remarkGfmWithoutAutolinkLiterals } from './gfm.ts';
+import { mayHaveDirectives } from './directive-syntax.ts';
+import { parserFor } from './parser.ts';
 import { chartPlaceholderId, transformDirectives } from './directive-transform.ts';
 import { addHeadingIds } from './heading-ids.ts';
 import { unbalancedTags } from './html-balance.ts';
@@ -44,13 +41,6 @@ export interface Rendered {
 	hasChart: boolean;
 }
 
-/** remark-directive's tree extension with our narrowed syntax (see directive-syntax.ts). */
-function reportDirectives(this: Processor): void {
-	const data = this.data();
-	(data.micromarkExtensions ??= []).push(reportDirectiveSyntax());
-	(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown());
-}
-
 /** Ids from the author's HTML and footnotes carry it, so that none takes the id of an element of the page. */
 const ID_PREFIX = 'user-content-';
 const ID_PROPERTIES = ['id', 'ariaDescribedBy', 'ariaLabelledBy'] as const;
@@ -71,13 +61,7 @@ function prefixIds(tree: HastRoot): void {
 	});
 }
 
-// Built once: remark-parse, GFM and our directives, then remark-rehype.
-const toMdast = unified().use(remarkParse).use(remarkGfm).use(reportDirectives).freeze();
-const toMdastWithoutAutolinkLiterals = unified()
-	.use(remarkParse)
-	.use(remarkGfmWithoutAutolinkLiterals)
-	.use(reportDirectives)
-	.freeze();
+// Built once.
 const toHast = unified()
 	.use(remarkRehype, {
 		allowDangerousHtml: true,
@@ -138,8 +122,7 @@ function placeCharts(charts: Placeholder[], language: string): void {
  */
 export function renderMarkdown(input: RenderInput): Rendered {
 	const file = new VFile({ value: input.body });
-	const parser = mayHaveAutolinkLiterals(input.body) ? toMdast : toMdastWithoutAutolinkLiterals;
-	const mdast = parser.parse(file) as MdastRoot;
+	const mdast = parserFor(input.body).parse(file) as MdastRoot;
 	const problems: Problem[] = [];
 	const at = (line: number | undefined, message: string) =>
 		problems.push({ file: input.file, line: input.bodyLine + (line ?? 1) - 1, field: 'body', message });
