@@ -3,12 +3,12 @@ import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
-import { editionReadme, type EditionInput } from '../lib/offline/edition.ts';
+import { editionReadme, type EditionSettings, type WriteEdition } from '../lib/offline/edition.ts';
 import { indexRecords, writePagefindIndex } from '../lib/search/pagefind-index.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { cacheFileFor } from '../lib/cache-file.ts';
 import { codeDigest } from '../lib/code-digest.ts';
-import { inWorker } from '../lib/every-core.ts';
+import { startWorker } from '../lib/every-core.ts';
 import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
@@ -25,9 +25,41 @@ export function stepTimer(): (label: string) => void {
 	};
 }
 
-/** Writes the offline edition in a worker thread (see offline-edition-worker.ts); its errors fail the build. */
-function offlineEdition(input: EditionInput): Promise<{ path: string; bytes: number }> {
-	return inWorker(new URL('./offline-edition-worker.ts', import.meta.url), input, 'the offline edition');
+/**
+ * Starts the offline edition in a worker thread (see offline-edition-worker.ts). It makes its search index once
+ * Pagefind has made the hosted one, on the core that Pagefind leaves idle while Astro still renders the pages (and
+ * would contend for before); it makes the rest when given the built site. Its errors fail the build then.
+ */
+export function startOfflineEdition(content: ReportContent, search: SearchIndexing): WriteEdition {
+	const report = content.report!.data;
+	const settings: EditionSettings = {
+		base: content.base,
+		site: report.site,
+		name: offlineEditionName(report),
+		records: search.records,
+		language: report.language,
+		readme: editionReadme(report),
+		modified: new Date(`${report.asAt}T12:00:00Z`),
+		cache: { path: cacheFileFor(CACHE_ROOT, 'edition', content.dir, 'bin'), code: codeDigest() },
+	};
+	const url = new URL('./offline-edition-worker.ts', import.meta.url);
+	const { worker, result } = startWorker<{ path: string; bytes: number }>(url, undefined, 'the offline edition');
+	// Until the pages are built it waits for them, which must not keep the process of a failed build alive, nor
+	// report its error a second time.
+	worker.unref();
+	result.catch(() => undefined);
+	let prepared = false;
+	const prepare = () => {
+		if (!prepared) worker.postMessage(settings);
+		prepared = true;
+	};
+	search.written.then(prepare, prepare);
+	return (dist) => {
+		prepare();
+		worker.ref();
+		worker.postMessage(dist);
+		return result;
+	};
 }
 
 function write(path: string, bytes: Uint8Array | string): void {
@@ -62,30 +94,24 @@ export function startSearchIndex(content: ReportContent, folder: string): Search
  * offline edition (the data page then says how big it is), and last the service worker, whose edition covers
  * every other file.
  */
-export async function finishBuild(dist: string, content: ReportContent, search: SearchIndexing): Promise<void> {
+export async function finishBuild(
+	dist: string,
+	content: ReportContent,
+	search: SearchIndexing,
+	writeEdition: WriteEdition,
+): Promise<void> {
 	const report = content.report!.data;
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);
 	if (kept) step(`kept ${kept} finding pages`);
 	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
-	const { records } = search;
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
 	const index = search.written.then(() => {
 		move(search.folder, join(dist, 'pagefind'));
 		step('search index');
 	});
-	const zipped = offlineEdition({
-		dist,
-		base: content.base,
-		site: report.site,
-		name: offlineEditionName(report),
-		records,
-		language: report.language,
-		readme: editionReadme(report),
-		modified: new Date(`${report.asAt}T12:00:00Z`),
-		cache: { path: cacheFileFor(CACHE_ROOT, 'edition', content.dir, 'bin'), code: codeDigest() },
-	});
+	const zipped = writeEdition(dist);
 	const [offline] = await Promise.all([zipped, index]);
 	const dataPage = join(dist, 'data', 'index.html');
 	const size = `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`;

@@ -2,7 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dirs.ts';
 import { searchIndexPath } from '../lib/build/leftovers.ts';
 import { CACHE_ROOT, currentContent } from '../lib/content/current.ts';
-import { finishBuild, startSearchIndex, type SearchIndexing } from './build-steps.ts';
+import { finishBuild, startOfflineEdition, startSearchIndex, type SearchIndexing } from './build-steps.ts';
+import type { WriteEdition } from '../lib/offline/edition.ts';
 import { devServer } from './dev-server.ts';
 
 /**
@@ -14,6 +15,7 @@ export function findingsReport(): AstroIntegration {
 	let base = '/';
 	let started = performance.now();
 	let search: SearchIndexing | undefined;
+	let edition: WriteEdition | undefined;
 	return {
 		name: 'findings-report',
 		hooks: {
@@ -23,13 +25,16 @@ export function findingsReport(): AstroIntegration {
 			'astro:server:setup': (options) => devServer(options, base),
 			'astro:build:start': () => {
 				started = performance.now();
-				search = startSearchIndex(currentContent(contentDir()), searchIndexPath(CACHE_ROOT, process.pid));
+				const content = currentContent(contentDir());
+				search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
+				edition = startOfflineEdition(content, search);
 			},
 			'astro:build:done': async ({ dir }) => {
 				if (process.env.BUILD_TIMES) console.log(`pages: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 				const content = currentContent(contentDir());
 				search ??= startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
-				await finishBuild(decodeURIComponent(dir.pathname), content, search);
+				edition ??= startOfflineEdition(content, search);
+				await finishBuild(decodeURIComponent(dir.pathname), content, search, edition);
 			},
 		},
 	};

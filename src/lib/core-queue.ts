@@ -127,3 +127,13 @@ export function serveQueue<J, S, R>(here: (jobs: readonly J[], setup: S) => R[])
 			parentPort!.postMessage({ id, chunk, results: here(chunkOf(jobs, chunk), setup) } satisfies Answer<R>);
 	});
 }
+
+/** Many jobs on every core, each thread claiming the next chunk as it comes free; results in the order of the jobs. */
+export async function onEveryCore<J, S, R>(jobs: readonly J[], setup: S, work: Shared<J, S, R>): Promise<R[]> {
+	const queue = new CoreQueue(work);
+	try {
+		return await queue.finish(queue.add(jobs, setup));
+	} finally {
+		queue.close();
+	}
+}

@@ -3,16 +3,15 @@ import { join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
 import { EntryCache, type EditionEntry } from './entry-cache.ts';
-import { classicScriptPath, isCompressed, makeEntries, packed } from './edition-entries.ts';
+import { classicScriptPath, isCompressed, makeEntries, packed, type PackedEntry } from './edition-entries.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
 import { offlineIndexParts } from '../search/offline-index.ts';
 import type { Stemmer } from '../search/engine.ts';
 import { stemmerModule } from '../search/stemmers.ts';
 import type { SearchRecord } from '../search/records.ts';
 
-export interface EditionInput {
-	/** The built site. */
-	dist: string;
+/** What an edition is made of besides the built site. */
+export interface EditionSettings {
 	base: string;
 	/** Where the report is published, if it is: the edition names it. */
 	site?: string | undefined;
@@ -29,6 +28,9 @@ export interface EditionInput {
 	/** Where the last edition's entries are kept, and a digest of the code (see entry-cache.ts); none makes all anew. */
 	cache?: { path: string; code: string } | undefined;
 }
+
+/** Where the edition is written, and the zip's path from there and its size. */
+export type WriteEdition = (dist: string) => Promise<{ path: string; bytes: number }>;
 
 /** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
 const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
@@ -82,12 +84,37 @@ function scriptStemmer(script: string): Stemmer {
 	return scope.searchStemmer ?? ((word) => word);
 }
 
+/** The entries of the search index's parts, then of the README: the last of the zip. */
+function searchEntries(input: EditionSettings): [string, PackedEntry][] {
+	const utf8 = new TextEncoder();
+	const entries: [string, PackedEntry][] = [];
+	const add = (file: string, text: string) => entries.push([file, packed(file, utf8.encode(text))]);
+	// The stemmer goes with the first part, which the search page reads when it opens.
+	const stemmer = stemmerScript(input.language);
+	for (const [part, script] of offlineIndexParts(input.records, scriptStemmer(stemmer)))
+		add(`${OFFLINE_INDEX}${part}.js`, part === 'index' ? `${stemmer}${script}` : script);
+	add('README.txt', input.readme);
+	return entries;
+}
+
+/**
+ * Starts an edition before the site is built: the entries that need none of its pages, the search index's parts
+ * and the README, are made now, which a build does while Astro renders the pages. Gives what writes the edition.
+ */
+export function prepareOfflineEdition(settings: EditionSettings): WriteEdition {
+	const last = searchEntries(settings);
+	return (dist) => writeOfflineEdition({ ...settings, dist }, last);
+}
+
 /**
  * Writes `<dist>/data/<name>.zip`: the built site rewritten to be opened from disk, with a search index of its
  * search records in parts, classic scripts that the search page reads as a search needs them. Written beside its
  * final name and then renamed, so a failure never leaves half a zip.
  */
-export async function writeOfflineEdition(input: EditionInput): Promise<{ path: string; bytes: number }> {
+async function writeOfflineEdition(
+	input: EditionSettings & { dist: string },
+	last: [string, PackedEntry][],
+): Promise<{ path: string; bytes: number }> {
 	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
 	const kinds = new Map(
 		readdirSync(input.dist, { recursive: true, withFileTypes: true })
@@ -112,7 +139,7 @@ export async function writeOfflineEdition(input: EditionInput): Promise<{ path: 
 			if (error) throw error;
 			writeSync(fd, chunk);
 		});
-		const put = (file: string, entry: Omit<EditionEntry, 'folders' | 'scripts'>) => {
+		const put = (file: string, entry: PackedEntry) => {
 			const input: ZipInputFile = {
 				filename: `${name}/${file}`,
 				size: entry.size,
@@ -123,35 +150,25 @@ export async function writeOfflineEdition(input: EditionInput): Promise<{ path: 
 			zip.add(input);
 			input.ondata!(null, entry.stored as Uint8Array<ArrayBuffer>, true);
 		};
-		const add = (file: string, bytes: Uint8Array) => put(file, packed(file, bytes));
-		const utf8 = (text: string) => new TextEncoder().encode(text);
-		const entries: (EditionEntry | undefined)[] = [];
-		const keys: string[] = [];
-		const jobs: string[] = [];
-		const missing: number[] = [];
-		for (const file of files) {
-			const key = cache.key(file, readFileSync(join(input.dist, file)));
-			const kept = cache.get(key, isFolder);
-			keys.push(key);
-			entries.push(kept);
-			if (!kept) {
-				missing.push(entries.length - 1);
-				jobs.push(file);
-			}
-		}
-		const made = await makeEntries(jobs, { dist: input.dist, base: input.base, site: input.site, folders });
-		missing.forEach((index, position) => cache.set(keys[index]!, (entries[index] = made[position]!)));
+		// A first build's cache holds nothing to look up: the workers read each file once, keying it as they make it.
+		const entries = files.map((file) =>
+			cache.empty ? undefined : cache.get(cache.key(file, readFileSync(join(input.dist, file))), isFolder),
+		);
+		const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
+		const jobs = missing.map((index) => files[index]!);
+		const setup = { dist: input.dist, base: input.base, site: input.site, folders, settings: cache.settings };
+		const made = await makeEntries(jobs, setup);
+		missing.forEach((index, position) => {
+			const [key, entry] = made[position]!;
+			cache.set(key, (entries[index] = entry));
+		});
 		entries.forEach((entry, index) => {
 			// Scripts are bundled in the order the pages name them, whether a page was made now or kept.
 			for (const src of entry!.scripts) scripts.get(src);
 			put(files[index]!, entry!);
 		});
-		for (const { path: script, code } of scripts.made.values()) add(script, code);
-		// The stemmer goes with the first part, which the search page reads when it opens.
-		const stemmer = stemmerScript(input.language);
-		for (const [part, script] of offlineIndexParts(input.records, scriptStemmer(stemmer)))
-			add(`${OFFLINE_INDEX}${part}.js`, utf8(part === 'index' ? `${stemmer}${script}` : script));
-		add('README.txt', utf8(input.readme));
+		for (const { path: script, code } of scripts.made.values()) put(script, packed(script, code));
+		for (const [file, entry] of last) put(file, entry);
 		zip.end();
 		cache.save();
 	} catch (error) {

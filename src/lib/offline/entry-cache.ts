@@ -17,6 +17,11 @@ export interface EditionEntry {
 
 type Header = Omit<EditionEntry, 'stored'> & { key: string; length: number };
 
+/** What an entry is found by: a digest of the edition's settings (as JSON), its file's name and its file's bytes. */
+export function entryKey(settings: string, file: string, bytes: Uint8Array): string {
+	return createHash('sha256').update(settings).update('\0').update(file).update('\0').update(bytes).digest('base64url');
+}
+
 /**
  * The edition's entries kept from the last build at one output folder: a rebuild that kept 9,999 of 10,000 finding
  * pages need not rewrite and deflate them again. An entry is found by a digest of its file's name and bytes and of
@@ -25,24 +30,24 @@ type Header = Omit<EditionEntry, 'stored'> & { key: string; length: number };
  */
 export class EntryCache {
 	readonly #path: string | undefined;
-	readonly #settings: string;
+	/** The edition's settings as JSON, which every key includes. */
+	readonly settings: string;
 	readonly #old = new Map<string, EditionEntry>();
 	readonly #new = new Map<string, EditionEntry>();
 
 	constructor(path: string | undefined, settings: unknown) {
 		this.#path = path;
-		this.#settings = JSON.stringify(settings);
+		this.settings = JSON.stringify(settings);
 		if (path) this.#read(path);
 	}
 
+	/** Whether the last build left no entries, as before a first build: then none is worth looking up. */
+	get empty(): boolean {
+		return this.#old.size === 0;
+	}
+
 	key(file: string, bytes: Uint8Array): string {
-		return createHash('sha256')
-			.update(this.#settings)
-			.update('\0')
-			.update(file)
-			.update('\0')
-			.update(bytes)
-			.digest('base64url');
+		return entryKey(this.settings, file, bytes);
 	}
 
 	/** The entry made from these bytes before, if what it asked about is unchanged. */

@@ -1,5 +1,5 @@
-import { answerShare } from '../every-core.ts';
+import { serveQueue } from '../core-queue.ts';
 import { makeEntriesHere } from './edition-entries.ts';
 
-// A share of the edition's files, made beside the thread that writes the zip (see edition-entries.ts).
-answerShare(makeEntriesHere);
+// Batches of the edition's files, made beside the thread that writes the zip (see edition-entries.ts).
+serveQueue(makeEntriesHere);
