@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stepTimer } from '../src/integration/build-steps.ts';
+import { startBuildSteps, stepTimer } from '../src/integration/build-steps.ts';
 import { acquireBuildLock, buildLockPath } from '../src/lib/build/lock.ts';
 import { astroCachePath, clearLeftovers, searchIndexPath, stagingPath } from '../src/lib/build/leftovers.ts';
 import { writeMarker } from '../src/lib/build/marker.ts';
@@ -58,6 +58,8 @@ await main(async () => {
 		return 1;
 	}
 	step('check');
+	// Pagefind and the offline edition's worker start now, while Astro starts up (see build-steps.ts).
+	startBuildSteps(currentContent(content));
 	// A rebuild keeps the finding pages whose inputs did not change; `--full` renders every page.
 	planReuse({
 		out,

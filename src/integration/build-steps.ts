@@ -4,11 +4,12 @@ import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionSettings, type WriteEdition } from '../lib/offline/edition.ts';
-import { indexRecords, writePagefindIndex } from '../lib/search/pagefind-index.ts';
+import { closePagefind, indexRecords, writePagefindIndex } from '../lib/search/pagefind-index.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { cacheFileFor } from '../lib/cache-file.ts';
 import { codeDigest } from '../lib/code-digest.ts';
 import { startWorker } from '../lib/every-core.ts';
+import { searchIndexPath } from '../lib/build/leftovers.ts';
 import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
@@ -81,12 +82,37 @@ export interface SearchIndexing {
 export function startSearchIndex(content: ReportContent, folder: string): SearchIndexing {
 	const records = searchRecords(content);
 	rmSync(folder, { recursive: true, force: true });
-	const written = indexRecords(records, content.report!.data.language).then((index) =>
-		writePagefindIndex(index, folder),
-	);
+	// Pagefind's process keeps what it used until it ends (300 MB at 10,000 findings), which would add to the peak
+	// of Astro's memory at the end of the build: it is ended as soon as the index is written.
+	const written = indexRecords(records, content.report!.data.language)
+		.then((index) => writePagefindIndex(index, folder))
+		.finally(closePagefind);
 	// Awaited in finishBuild; a build that fails first must not also report this promise as unhandled.
 	written.catch(() => undefined);
 	return { records, folder, written };
+}
+
+/** A build's search index and offline edition, started for one reading of the report folder. */
+export interface StartedSteps {
+	content: ReportContent;
+	search: SearchIndexing;
+	edition: WriteEdition;
+}
+
+// The build script and Astro's integration load this module in module graphs of their own: the process is shared.
+const STARTED = Symbol.for('findings-report.build-steps');
+
+/**
+ * Starts the search index and the offline edition of a build once: the build script does as soon as the check has
+ * passed, so that Pagefind indexes while Astro starts up; the integration takes them over, or starts them itself
+ * when Astro runs alone.
+ */
+export function startBuildSteps(content: ReportContent): StartedSteps {
+	const shared = globalThis as { [STARTED]?: StartedSteps };
+	const started = shared[STARTED];
+	if (started?.content === content) return started;
+	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
+	return (shared[STARTED] = { content, search, edition: startOfflineEdition(content, search) });
 }
 
 /**
@@ -96,9 +122,7 @@ export function startSearchIndex(content: ReportContent, folder: string): Search
  */
 export async function finishBuild(
 	dist: string,
-	content: ReportContent,
-	search: SearchIndexing,
-	writeEdition: WriteEdition,
+	{ content, search, edition: writeEdition }: StartedSteps,
 ): Promise<void> {
 	const report = content.report!.data;
 	const step = stepTimer();

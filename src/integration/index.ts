@@ -1,9 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dirs.ts';
-import { searchIndexPath } from '../lib/build/leftovers.ts';
-import { CACHE_ROOT, currentContent } from '../lib/content/current.ts';
-import { finishBuild, startOfflineEdition, startSearchIndex, type SearchIndexing } from './build-steps.ts';
-import type { WriteEdition } from '../lib/offline/edition.ts';
+import { currentContent } from '../lib/content/current.ts';
+import { finishBuild, startBuildSteps } from './build-steps.ts';
 import { devServer } from './dev-server.ts';
 
 /**
@@ -14,8 +12,6 @@ import { devServer } from './dev-server.ts';
 export function findingsReport(): AstroIntegration {
 	let base = '/';
 	let started = performance.now();
-	let search: SearchIndexing | undefined;
-	let edition: WriteEdition | undefined;
 	return {
 		name: 'findings-report',
 		hooks: {
@@ -25,16 +21,11 @@ export function findingsReport(): AstroIntegration {
 			'astro:server:setup': (options) => devServer(options, base),
 			'astro:build:start': () => {
 				started = performance.now();
-				const content = currentContent(contentDir());
-				search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
-				edition = startOfflineEdition(content, search);
+				startBuildSteps(currentContent(contentDir()));
 			},
 			'astro:build:done': async ({ dir }) => {
 				if (process.env.BUILD_TIMES) console.log(`pages: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-				const content = currentContent(contentDir());
-				search ??= startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
-				edition ??= startOfflineEdition(content, search);
-				await finishBuild(decodeURIComponent(dir.pathname), content, search, edition);
+				await finishBuild(decodeURIComponent(dir.pathname), startBuildSteps(currentContent(contentDir())));
 			},
 		},
 	};
