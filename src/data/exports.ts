@@ -8,13 +8,11 @@ import {
 import { changesCsv } from '../lib/editions/changes-csv.ts';
 import { snapshotJsonSchema } from '../lib/editions/snapshot.ts';
 import { getEditions } from './editions.ts';
-import { getFindings, getReport, getThemes, url } from './report.ts';
+import { getFindings, getReport, getThemes, once, url } from './report.ts';
 
-let input: Promise<ExportInput> | undefined;
-
-/** The published findings in export form, read once per build. */
+/** The published findings in export form, read once per reading of the report folder. */
 function exportInput(): Promise<ExportInput> {
-	input ??= (async () => {
+	return once('export input', async () => {
 		const report = await getReport();
 		const site = report.site;
 		return {
@@ -27,12 +25,15 @@ function exportInput(): Promise<ExportInput> {
 			findings: await getFindings(),
 			findingUrl: (id: string) => (site ? new URL(url(`findings/${id}/`), site).href : url(`findings/${id}/`)),
 		};
-	})();
-	return input;
+	});
 }
 
-/** The downloads of /data/, each as the text the endpoint serves. */
-export async function downloads() {
+/** The downloads of /data/, each as the text the endpoint serves: made once, though the data page and each file ask. */
+export function downloads() {
+	return once('downloads', makeDownloads);
+}
+
+async function makeDownloads() {
 	const data = await exportInput();
 	const { changes } = await getEditions();
 	return {

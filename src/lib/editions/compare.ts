@@ -59,8 +59,8 @@ function recommendationChanges(before: SnapshotFinding, after: SnapshotFinding):
 
 /** Every change from `before` to `after`, findings in the order of the later edition (then the earlier one's). */
 export function compareEditions(before: Snapshot, after: Snapshot): EditionChanges {
-	const earlier = new Map(before.findings.map((finding) => [finding.id, finding]));
-	const later = new Map(after.findings.map((finding) => [finding.id, finding]));
+	const earlier = findingsOf(before);
+	const later = findingsOf(after);
 	const kept = after.findings.flatMap((finding) => {
 		const was = earlier.get(finding.id);
 		return was ? [[was, finding] as const] : [];
@@ -98,13 +98,22 @@ export function changeCount(changes: EditionChanges): number {
 	);
 }
 
+const findingsById = new WeakMap<Snapshot, Map<string, SnapshotFinding>>();
+
+/** A snapshot's findings by id, made once per snapshot: every finding's page asks for its history. */
+function findingsOf(snapshot: Snapshot): Map<string, SnapshotFinding> {
+	let byId = findingsById.get(snapshot);
+	if (!byId) findingsById.set(snapshot, (byId = new Map(snapshot.findings.map((finding) => [finding.id, finding]))));
+	return byId;
+}
+
 /** A finding's status and outcome as at each edition that had it, oldest first. */
 export function findingHistory(
 	id: string,
 	editions: readonly Snapshot[],
 ): { asAt: string; edition?: string | undefined; status: string; outcome?: string | undefined }[] {
 	return editions.flatMap((snapshot) => {
-		const finding = snapshot.findings.find((candidate) => candidate.id === id);
+		const finding = findingsOf(snapshot).get(id);
 		return finding
 			? [{ asAt: snapshot.asAt, edition: snapshot.edition, status: finding.status, outcome: finding.outcome }]
 			: [];
