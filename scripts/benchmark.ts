@@ -18,7 +18,7 @@ const memory = (run: Measured) =>
 		? 'peak memory unknown'
 		: `peak memory ${Math.round(run.peakBytes / 1e6).toLocaleString('en')} MB`;
 const ratio = (a: number | undefined, b: number | undefined) =>
-	a === undefined || !b ? '?' : `${(a / b).toFixed(1)}×`;
+	a === undefined || !b ? '?' : `${(a / b).toFixed(2)}×`;
 
 /** The files of a built site, relative to it. */
 function siteFiles(dir: string): string[] {

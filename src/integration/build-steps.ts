@@ -13,7 +13,7 @@ import { searchIndexPath } from '../lib/build/leftovers.ts';
 import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
-import { precacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
+import { PrecacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
 import { offlineEditionName } from '../lib/slug.ts';
 
 /** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */
@@ -136,11 +136,19 @@ export async function finishBuild(
 		step('search index');
 	});
 	const zipped = writeEdition(dist);
-	const [offline] = await Promise.all([zipped, index]);
+	// Awaited below, after the search index: its failure then is not a failure nobody handles.
+	zipped.catch(() => undefined);
+	// While the edition is written (in its worker, into data/), the service worker's list reads the other files.
+	const precache = new PrecacheList(dist);
+	const inData = (file: string) => file.startsWith('data/');
+	await index;
+	precache.read((file) => !inData(file));
+	const offline = await zipped;
 	const dataPage = join(dist, 'data', 'index.html');
 	const size = `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`;
 	writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', size));
 	step(`offline edition (${offline.path}, ${formatBytes(offline.bytes, 'en')})`);
-	const { urls, edition } = precacheList(dist, content.base);
+	precache.read(inData);
+	const { urls, edition } = precache.list(content.base);
 	writeFileSync(join(dist, 'sw.js'), serviceWorkerSource(urls, edition));
 }

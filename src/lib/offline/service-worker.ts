@@ -5,18 +5,35 @@ import { join, sep } from 'node:path';
 /** Downloads are fetched when asked for, not stored ahead: they can be large, and the pages hold the same facts. */
 const NOT_PRECACHED = /^(data\/.+\.(csv|json|zip)|sw\.js)$/;
 
-/** The files a reader needs offline, as URLs under the base, and an edition id that changes with any byte. */
-export function precacheList(dist: string, base: string): { urls: string[]; edition: string } {
-	const hash = createHash('sha256');
-	const urls: string[] = [];
-	for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-		const path = join(dist, file);
-		const relative = file.split(sep).join('/');
-		if (!statSync(path).isFile() || NOT_PRECACHED.test(relative)) continue;
-		hash.update(relative).update(readFileSync(path));
-		urls.push(base + relative.replace(/(^|\/)index\.html$/, '$1'));
+/**
+ * The files a reader needs offline, as URLs under the base, and an edition id that changes with any byte. Files are
+ * read in parts, so that a build reads those it has finished while it still writes others.
+ */
+export class PrecacheList {
+	readonly #dist: string;
+	readonly #digests = new Map<string, string>();
+
+	constructor(dist: string) {
+		this.#dist = dist;
 	}
-	return { urls, edition: hash.digest('hex').slice(0, 16) };
+
+	/** Reads the files of the site (those `only` takes, or all) as they are now. */
+	read(only: (file: string) => boolean = () => true): void {
+		for (const file of readdirSync(this.#dist, { recursive: true }).map(String)) {
+			const path = join(this.#dist, file);
+			const relative = file.split(sep).join('/');
+			if (NOT_PRECACHED.test(relative) || !only(relative) || !statSync(path).isFile()) continue;
+			this.#digests.set(relative, createHash('sha256').update(readFileSync(path)).digest('hex'));
+		}
+	}
+
+	list(base: string): { urls: string[]; edition: string } {
+		const hash = createHash('sha256');
+		const files = [...this.#digests.keys()].sort();
+		for (const file of files) hash.update(`${file}\u0000${this.#digests.get(file)}\u0000`);
+		const urls = files.map((file) => base + file.replace(/(^|\/)index\.html$/, '$1'));
+		return { urls, edition: hash.digest('hex').slice(0, 16) };
+	}
 }
 
 /**
