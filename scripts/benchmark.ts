@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,10 +6,10 @@ import { main, projectRoot } from './cli.ts';
 import { measure, type Measured } from './lib/measure.ts';
 
 /**
- * `npm run benchmark [-- <findings>]`: generates a report of that many findings (default 10,000), builds it with a
- * bare Astro + Pagefind site (bench/floor, the least any site of these findings must do) and with ours, rebuilds ours
- * after editing one finding, and prints a Markdown table of times, peak memory and the sizes a reader downloads.
- * Results are recorded in the README.
+ * `npm run benchmark [-- <findings>] [--runs=<n>]`: generates a report of that many findings (default 10,000), builds
+ * it with a bare Astro + Pagefind site (bench/floor, the least any site of these findings must do) and with ours,
+ * rebuilds ours after editing one finding, and prints a Markdown table of times, peak memory and the sizes a reader
+ * downloads; with several runs, each run's figures and the median ratios too. Results are recorded in the README.
  */
 const node = process.execPath;
 const seconds = (run: Measured) => `${run.seconds.toFixed(1)} s`;
@@ -51,38 +51,88 @@ function steps(run: Measured): string {
 	return `${times.join(', ')}${waited}`;
 }
 
+interface Run {
+	floor: Measured;
+	ours: Measured;
+	rebuild: Measured;
+	content: string;
+	out: string;
+	floorOut: string;
+}
+
+/**
+ * One run: the floor, then ours cold, then ours again after one edit. Each run builds its own copy of the findings
+ * into folders of its own, so that nothing kept by an earlier run (the install's caches are per report folder) makes
+ * a cold build warm. The floor and ours alternate, so that a machine that slows down for a while slows both.
+ */
+async function measureRun(work: string, generated: string, run: number): Promise<Run> {
+	const content = join(work, `content-${run}`);
+	const out = join(work, `dist-${run}`);
+	const floorOut = join(work, `floor-${run}`);
+	cpSync(generated, content, { recursive: true });
+	const env = { ...process.env, REPORT_CONTENT: content, REPORT_OUT: out, BUILD_TIMES: '1' };
+	console.error(`Run ${run}: building the floor (bare Astro + Pagefind)…`);
+	const floor = await measure(node, ['bench/floor/build.ts'], {
+		cwd: projectRoot,
+		env: { ...process.env, FLOOR_CONTENT: join(content, 'findings'), FLOOR_OUT: floorOut },
+	});
+	console.error(`Run ${run}: building the report…`);
+	const ours = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
+	// The first finding the generator wrote, whatever year folder it sits in.
+	const edited = readdirSync(join(content, 'findings'), { recursive: true })
+		.map(String)
+		.filter((file) => file.endsWith('.md'))
+		.sort((a, b) => a.localeCompare(b))[0];
+	if (!edited) throw new Error(`the generator wrote no findings into ${content}`);
+	appendFileSync(join(content, 'findings', edited), '\nOne sentence added to measure a rebuild.\n');
+	console.error(`Run ${run}: rebuilding after editing findings/${edited}…`);
+	const rebuild = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
+	return { floor, ours, rebuild, content, out, floorOut };
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** A row per run, and the medians of the ratios, which one run's figures are too noisy to give on a shared machine. */
+function runRows(runs: readonly Run[]): [string, string][] {
+	const cold = runs.map((run) => run.ours.seconds / run.floor.seconds);
+	const warm = runs.map((run) => run.rebuild.seconds / run.ours.seconds);
+	return [
+		...runs.map(({ floor, ours, rebuild }, index): [string, string] => [
+			`run ${index + 1}`,
+			`floor ${seconds(floor)}, ours ${seconds(ours)} (${ratio(ours.seconds, floor.seconds)}), rebuild ${seconds(rebuild)} (${ratio(rebuild.seconds, ours.seconds)} the cold build)`,
+		]),
+		[
+			`median of ${runs.length} runs`,
+			`ours / floor ${median(cold).toFixed(2)}× (${Math.min(...cold).toFixed(2)}–${Math.max(...cold).toFixed(2)}), rebuild / cold ${median(warm).toFixed(2)}× (${Math.min(...warm).toFixed(2)}–${Math.max(...warm).toFixed(2)})`,
+		],
+	];
+}
+
 await main(async () => {
-	const count = Number(process.argv[2] ?? 10_000);
-	if (!Number.isInteger(count) || count < 1) {
-		console.error('usage: npm run benchmark [-- <number of findings>]');
+	const runsFlag = process.argv.find((arg) => arg.startsWith('--runs='));
+	const runs = runsFlag ? Number(runsFlag.slice('--runs='.length)) : 1;
+	const count = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 10_000);
+	if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) {
+		console.error('usage: npm run benchmark [-- <number of findings>] [--runs=<n>]');
 		return 1;
 	}
 	const work = mkdtempSync(join(tmpdir(), 'findings-bench-'));
-	const content = join(work, 'content');
-	const out = join(work, 'dist');
-	const floorOut = join(work, 'floor');
-	const env = { ...process.env, REPORT_CONTENT: content, REPORT_OUT: out, BUILD_TIMES: '1' };
+	const generated = join(work, 'generated');
 	try {
 		console.error(`Generating ${count.toLocaleString('en')} findings…`);
-		await measure(node, ['scripts/generate-report.ts', content, String(count)], { cwd: projectRoot });
-		console.error('Building the floor (bare Astro + Pagefind)…');
-		const floor = await measure(node, ['bench/floor/build.ts'], {
-			cwd: projectRoot,
-			env: { ...process.env, FLOOR_CONTENT: join(content, 'findings'), FLOOR_OUT: floorOut },
-		});
-		console.error('Building the report…');
-		const ours = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
-		// The first finding the generator wrote, whatever year folder it sits in.
-		const edited = readdirSync(join(content, 'findings'), { recursive: true })
-			.map(String)
-			.filter((file) => file.endsWith('.md'))
-			.sort((a, b) => a.localeCompare(b))[0];
-		if (!edited) throw new Error(`the generator wrote no findings into ${content}`);
-		appendFileSync(join(content, 'findings', edited), '\nOne sentence added to measure a rebuild.\n');
-		console.error(`Rebuilding after editing findings/${edited}…`);
-		const rebuild = await measure(node, ['scripts/build.ts'], { cwd: projectRoot, env });
+		await measure(node, ['scripts/generate-report.ts', generated, String(count)], { cwd: projectRoot });
+		const measured: Run[] = [];
+		for (let run = 1; run <= runs; run++) measured.push(await measureRun(work, generated, run));
+		const { floor, ours, rebuild, content, out, floorOut } = measured.at(-1)!;
 		console.error('Checking…');
-		const check = await measure(node, ['scripts/check.ts'], { cwd: projectRoot, env });
+		const check = await measure(node, ['scripts/check.ts'], {
+			cwd: projectRoot,
+			env: { ...process.env, REPORT_CONTENT: content },
+		});
 
 		const files = siteFiles(out);
 		const html = files
@@ -121,6 +171,7 @@ await main(async () => {
 				zip ? `${(statSync(join(out, zip)).size / 1e6).toFixed(1)} MB` : 'missing',
 			],
 		];
+		if (runs > 1) rows.splice(5, 0, ...runRows(measured));
 		console.log('| | |\n|---|---|');
 		for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
 		return 0;
