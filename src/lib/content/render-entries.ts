@@ -23,7 +23,7 @@ export class BodyRenderer {
 	readonly #images: ImageRegistry;
 	readonly #cache: RenderCache | undefined;
 	readonly #queue: RenderQueue;
-	/** Renders known before the context, by the path of their file. */
+	/** The renders known so far, cached or made, by the path of their file. */
 	readonly #known = new Map<string, CachedRender>();
 	#started: (Jobs & { batch: Batch; paths: Set<string> }) | undefined;
 
