@@ -5,6 +5,7 @@ import { acquireBuildLock, buildLockPath } from '../src/lib/build/lock.ts';
 import { astroCachePath, clearLeftovers, searchIndexPath, stagingPath } from '../src/lib/build/leftovers.ts';
 import { writeMarker } from '../src/lib/build/marker.ts';
 import { endPlan, planReuse, recordPages } from '../src/lib/build/page-reuse.ts';
+import { keepSearchRecords, startSearchHeadStart } from '../src/lib/build/search-head-start.ts';
 import { judgeOutput, outputFacts } from '../src/lib/build/output-folder.ts';
 import { swapIn } from '../src/lib/build/swap.ts';
 import { contentDir, outDir } from '../src/lib/content/dirs.ts';
@@ -52,14 +53,17 @@ await main(async () => {
 		console.log(
 			`Restored the previous site at ${shown} from ${displayPath(restored)}: a build was stopped while replacing it.`,
 		);
+	// Pagefind starts on the records of the files unchanged since the last build while the check reads the folder.
+	const headStart = startSearchHeadStart(CACHE_ROOT, content);
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
 	if (!(await reportProblems(content))) {
+		await closePagefind();
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
 	}
 	step('check');
-	// Pagefind and the offline edition's worker start now, while Astro starts up (see build-steps.ts).
-	startBuildSteps(currentContent(content));
+	// Pagefind and the offline edition's worker go on now, while Astro starts up (see build-steps.ts).
+	startBuildSteps(currentContent(content), headStart);
 	// A rebuild keeps the finding pages whose inputs did not change; `--full` renders every page.
 	planReuse({
 		out,
@@ -113,6 +117,7 @@ await main(async () => {
 	const { build: id, kept } = recordPages();
 	writeMarker(staging, version(), id);
 	swapIn(staging, out);
+	keepSearchRecords(CACHE_ROOT, currentContent(content));
 	const unchanged = kept
 		? ` ${formatNumber(kept, 'en')} finding ${kept === 1 ? 'page was' : 'pages were'} unchanged and kept from the previous build.`
 		: '';

@@ -4,7 +4,8 @@ import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionSettings, type WriteEdition } from '../lib/offline/edition.ts';
-import { closePagefind, indexRecords, writePagefindIndex } from '../lib/search/pagefind-index.ts';
+import { closePagefind, writePagefindIndex } from '../lib/search/pagefind-index.ts';
+import { finishSearchIndex, type HeadStart } from '../lib/build/search-head-start.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { cacheFileFor } from '../lib/cache-file.ts';
 import { codeDigest } from '../lib/code-digest.ts';
@@ -79,12 +80,12 @@ export interface SearchIndexing {
  * Starts indexing the report's search records in Pagefind's own process, and writing the index aside, while
  * Astro renders the pages: in a rebuild that keeps most pages, the index is the longest step.
  */
-export function startSearchIndex(content: ReportContent, folder: string): SearchIndexing {
+export function startSearchIndex(content: ReportContent, folder: string, headStart?: HeadStart): SearchIndexing {
 	const records = searchRecords(content);
 	rmSync(folder, { recursive: true, force: true });
 	// Pagefind's process keeps what it used until it ends (300 MB at 10,000 findings), which would add to the peak
 	// of Astro's memory at the end of the build: it is ended as soon as the index is written.
-	const written = indexRecords(records, content.report!.data.language)
+	const written = finishSearchIndex(records, content.report!.data.language, headStart)
 		.then((index) => writePagefindIndex(index, folder))
 		.finally(closePagefind);
 	// Awaited in finishBuild; a build that fails first must not also report this promise as unhandled.
@@ -107,11 +108,11 @@ const STARTED = Symbol.for('findings-report.build-steps');
  * passed, so that Pagefind indexes while Astro starts up; the integration takes them over, or starts them itself
  * when Astro runs alone.
  */
-export function startBuildSteps(content: ReportContent): StartedSteps {
+export function startBuildSteps(content: ReportContent, headStart?: HeadStart): StartedSteps {
 	const shared = globalThis as { [STARTED]?: StartedSteps };
 	const started = shared[STARTED];
 	if (started?.content === content) return started;
-	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid));
+	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid), headStart);
 	return (shared[STARTED] = { content, search, edition: startOfflineEdition(content, search) });
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * A file in the install's cache kept for one folder (a report, or a site's output folder), named after the folder's
@@ -14,4 +14,12 @@ export function cacheFileFor(cacheRoot: string, kind: string, folder: string, ex
 		// Not there (yet): named after the path given.
 	}
 	return join(cacheRoot, kind, `${createHash('sha256').update(real).digest('hex').slice(0, 16)}.${extension}`);
+}
+
+/** Writes a cache file whole: beside its name first, so that a crash never leaves half of one to be read. */
+export function writeCacheFile(path: string, text: string): void {
+	mkdirSync(dirname(path), { recursive: true });
+	const partial = `${path}.${process.pid}.partial`;
+	writeFileSync(partial, text);
+	renameSync(partial, path);
 }

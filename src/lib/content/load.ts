@@ -33,6 +33,8 @@ export interface Located {
 /** A theme, finding or chapter: its validated frontmatter and its body, rendered once. */
 export interface Entry<T> extends Located {
 	id: string;
+	/** The file's absolute path, as found. */
+	path: string;
 	data: T;
 	body: string;
 	bodyLine: number;
@@ -75,7 +77,7 @@ export interface LoadOptions {
 }
 
 type Kind = NamedEntry['kind'];
-type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'images'> & { path: string };
+type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'images'>;
 
 function loadReportFile(dir: string, problems: Problem[]): ReportContent['report'] {
 	const path = join(dir, 'report.yaml');
@@ -213,7 +215,7 @@ async function renderEntries(
 	const results = await renderer.render(groups.flat(), context);
 	let next = 0;
 	return groups.map((group) =>
-		group.map(({ path: _path, ...entry }) => {
+		group.map((entry) => {
 			const result = results[next++]!;
 			problems.push(...result.problems);
 			return { ...entry, html: result.html, text: result.text, hasChart: result.hasChart, images: result.images };

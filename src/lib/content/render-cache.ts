@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { cacheFileFor } from '../cache-file.ts';
+import { readFileSync } from 'node:fs';
+import { cacheFileFor, writeCacheFile } from '../cache-file.ts';
 import { codeDigest } from '../code-digest.ts';
 import { mayHaveDirectives } from '../markdown/directive-syntax.ts';
 import type { Rendered } from '../markdown/render.ts';
@@ -61,10 +60,7 @@ export class RenderCache {
 	/** Writes what this load used, and only that, so the cache never outgrows the report. */
 	save(): void {
 		if (!this.#path || (!this.#changed && this.#kept.size === this.#entries.size)) return;
-		mkdirSync(dirname(this.#path), { recursive: true });
-		const partial = `${this.#path}.${process.pid}.partial`;
-		writeFileSync(partial, JSON.stringify([...this.#kept]));
-		renameSync(partial, this.#path);
+		writeCacheFile(this.#path, JSON.stringify([...this.#kept]));
 	}
 }
 

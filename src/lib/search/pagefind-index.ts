@@ -12,14 +12,19 @@ function fail(step: string, errors: string[]): never {
 
 export type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-/**
- * A Pagefind index of the records, with its Node API, checking every response. Indexing runs in Pagefind's own
- * process, so a build starts it before Astro renders the pages and writes it afterwards.
- */
-export async function indexRecords(records: readonly SearchRecord[], language: string): Promise<PagefindIndex> {
+/** A new Pagefind index, for records in one language. */
+export async function createPagefindIndex(language: string): Promise<PagefindIndex> {
 	const created = await pagefind.createIndex({ forceLanguage: pagefindLanguage(language) });
 	if (!created.index) fail('creating the index', created.errors);
-	const index = created.index;
+	return created.index;
+}
+
+/** Adds records to an index, checking every response; an index that fails is deleted. */
+export async function addRecords(
+	index: PagefindIndex,
+	records: readonly SearchRecord[],
+	language: string,
+): Promise<PagefindIndex> {
 	try {
 		// All sent at once: Pagefind's process takes them in order, and waiting for each answer in turn spent most
 		// of the time on the round trips.
@@ -43,6 +48,14 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
 		await index.deleteIndex();
 		throw error;
 	}
+}
+
+/**
+ * A Pagefind index of the records. Indexing runs in Pagefind's own process, so a build starts it before Astro
+ * renders the pages and writes it afterwards.
+ */
+export async function indexRecords(records: readonly SearchRecord[], language: string): Promise<PagefindIndex> {
+	return addRecords(await createPagefindIndex(language), records, language);
 }
 
 /** The index's files (path → bytes), for the dev server to serve from memory. */

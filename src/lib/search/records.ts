@@ -15,6 +15,11 @@ export interface SearchRecord {
 
 /** Search records of a loaded report: published findings, themes and chapters; drafts never. */
 export function searchRecords(content: ReportContent): SearchRecord[] {
+	return sourcedRecords(content).map(({ record }) => record);
+}
+
+/** The search records, each with the file it is made from. */
+export function sourcedRecords(content: ReportContent): { path: string; record: SearchRecord }[] {
 	const report = content.report?.data;
 	if (!report) return [];
 	const label = (map: Record<string, { label: string }>, key: string | undefined) =>
@@ -22,10 +27,10 @@ export function searchRecords(content: ReportContent): SearchRecord[] {
 	const themeTitles = new Map(content.themes.map((theme) => [theme.id, theme.data.title]));
 	const findings = content.findings
 		.filter((finding) => !finding.data.draft)
-		.map(({ id, data, text }): SearchRecord => {
+		.map(({ id, path, data, text }) => {
 			const status = label(report.statuses, data.status);
 			const outcome = label(report.outcomes, data.outcome);
-			return {
+			const record: SearchRecord = {
 				url: `findings/${id}/`,
 				title: `${id}: ${data.title}`,
 				content: `${id} ${data.title}. ${data.summary} ${text}`,
@@ -38,22 +43,29 @@ export function searchRecords(content: ReportContent): SearchRecord[] {
 				},
 				sort: { opened: data.opened },
 			};
+			return { path, record };
 		});
-	const themes = content.themes.map(({ id, data, text }): SearchRecord => ({
-		url: `themes/${id}/`,
-		title: data.title,
-		content: `${data.title}. ${data.summary} ${text}`,
-		meta: { title: data.title, kind: 'Theme' },
-		filters: {},
-		sort: {},
+	const themes = content.themes.map(({ id, path, data, text }) => ({
+		path,
+		record: {
+			url: `themes/${id}/`,
+			title: data.title,
+			content: `${data.title}. ${data.summary} ${text}`,
+			meta: { title: data.title, kind: 'Theme' },
+			filters: {},
+			sort: {},
+		},
 	}));
-	const pages = content.pages.map(({ id, data, text }): SearchRecord => ({
-		url: `${id}/`,
-		title: data.title,
-		content: `${data.title}. ${data.summary ?? ''} ${text}`,
-		meta: { title: data.title, kind: 'Chapter' },
-		filters: {},
-		sort: {},
+	const pages = content.pages.map(({ id, path, data, text }) => ({
+		path,
+		record: {
+			url: `${id}/`,
+			title: data.title,
+			content: `${data.title}. ${data.summary ?? ''} ${text}`,
+			meta: { title: data.title, kind: 'Chapter' },
+			filters: {},
+			sort: {},
+		},
 	}));
 	return [...findings, ...themes, ...pages];
 }
