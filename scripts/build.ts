@@ -5,14 +5,14 @@ import { acquireBuildLock, buildLockPath } from '../src/lib/build/lock.ts';
 import { astroCachePath, clearLeftovers, searchIndexPath, stagingPath } from '../src/lib/build/leftovers.ts';
 import { writeMarker } from '../src/lib/build/marker.ts';
 import { endPlan, planReuse, recordPages } from '../src/lib/build/page-reuse.ts';
-import { keepSearchRecords, startSearchHeadStart } from '../src/lib/build/search-head-start.ts';
+import { keepSearchRecords } from '../src/lib/build/search-head-start.ts';
+import { SearchIndexer } from '../src/lib/build/search-indexer.ts';
 import { judgeOutput, outputFacts } from '../src/lib/build/output-folder.ts';
 import { swapIn } from '../src/lib/build/swap.ts';
 import { contentDir, outDir } from '../src/lib/content/dirs.ts';
 import { CACHE_ROOT, currentContent } from '../src/lib/content/current.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { formatNumber } from '../src/lib/format.ts';
-import { closePagefind } from '../src/lib/search/pagefind-index.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** A path for a message: `.` alone reads as nothing, so the project's own folder is named in full. */
@@ -54,16 +54,16 @@ await main(async () => {
 			`Restored the previous site at ${shown} from ${displayPath(restored)}: a build was stopped while replacing it.`,
 		);
 	// Pagefind starts on the records of the files unchanged since the last build while the check reads the folder.
-	const headStart = startSearchHeadStart(CACHE_ROOT, content);
+	const indexer = new SearchIndexer({ cacheRoot: CACHE_ROOT, reportDir: content });
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
 	if (!(await reportProblems(content))) {
-		await closePagefind();
+		await indexer.stop();
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
 	}
 	step('check');
 	// Pagefind and the offline edition's worker go on now, while Astro starts up (see build-steps.ts).
-	startBuildSteps(currentContent(content), headStart);
+	startBuildSteps(currentContent(content), indexer);
 	// A rebuild keeps the finding pages whose inputs did not change; `--full` renders every page.
 	planReuse({
 		out,
@@ -103,7 +103,7 @@ await main(async () => {
 		rmSync(cacheDir, { recursive: true, force: true });
 		rmSync(searchIndexPath(CACHE_ROOT, process.pid), { recursive: true, force: true });
 		release();
-		await closePagefind();
+		await indexer.stop();
 	}
 	// The folder may have changed while Astro ran (a build takes a while): judged again, just before replacing it.
 	const late = refusal(out, content, named);

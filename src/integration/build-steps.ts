@@ -4,8 +4,7 @@ import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
 import { editionReadme, type EditionSettings, type WriteEdition } from '../lib/offline/edition.ts';
-import { closePagefind, writePagefindIndex } from '../lib/search/pagefind-index.ts';
-import { finishSearchIndex, type HeadStart } from '../lib/build/search-head-start.ts';
+import { SearchIndexer } from '../lib/build/search-indexer.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { cacheFileFor } from '../lib/cache-file.ts';
 import { codeDigest } from '../lib/code-digest.ts';
@@ -55,7 +54,7 @@ export function startOfflineEdition(content: ReportContent, search: SearchIndexi
 		if (!prepared) worker.postMessage(settings);
 		prepared = true;
 	};
-	search.written.then(prepare, prepare);
+	search.indexer.done.then(prepare, prepare);
 	return (dist) => {
 		prepare();
 		worker.ref();
@@ -73,24 +72,19 @@ export interface SearchIndexing {
 	records: SearchRecord[];
 	/** Where the index is written, as soon as it is made: the build moves it into the site. */
 	folder: string;
-	written: Promise<void>;
+	indexer: SearchIndexer;
 }
 
 /**
  * Starts indexing the report's search records in Pagefind's own process, and writing the index aside, while
- * Astro renders the pages: in a rebuild that keeps most pages, the index is the longest step.
+ * Astro renders the pages; `indexer` is one already started on the last build's records.
  */
-export function startSearchIndex(content: ReportContent, folder: string, headStart?: HeadStart): SearchIndexing {
+export function startSearchIndex(content: ReportContent, folder: string, indexer?: SearchIndexer): SearchIndexing {
 	const records = searchRecords(content);
 	rmSync(folder, { recursive: true, force: true });
-	// Pagefind's process keeps what it used until it ends (300 MB at 10,000 findings), which would add to the peak
-	// of Astro's memory at the end of the build: it is ended as soon as the index is written.
-	const written = finishSearchIndex(records, content.report!.data.language, headStart)
-		.then((index) => writePagefindIndex(index, folder))
-		.finally(closePagefind);
-	// Awaited in finishBuild; a build that fails first must not also report this promise as unhandled.
-	written.catch(() => undefined);
-	return { records, folder, written };
+	const started = indexer ?? new SearchIndexer();
+	started.index(records, content.report!.data.language, folder);
+	return { records, folder, indexer: started };
 }
 
 /** A build's search index and offline edition, started for one reading of the report folder. */
@@ -108,11 +102,11 @@ const STARTED = Symbol.for('findings-report.build-steps');
  * passed, so that Pagefind indexes while Astro starts up; the integration takes them over, or starts them itself
  * when Astro runs alone.
  */
-export function startBuildSteps(content: ReportContent, headStart?: HeadStart): StartedSteps {
+export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer): StartedSteps {
 	const shared = globalThis as { [STARTED]?: StartedSteps };
 	const started = shared[STARTED];
 	if (started?.content === content) return started;
-	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid), headStart);
+	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid), indexer);
 	return (shared[STARTED] = { content, search, edition: startOfflineEdition(content, search) });
 }
 
@@ -132,7 +126,7 @@ export async function finishBuild(
 	for (const image of publishedImages(content)) write(join(dist, image.output), readFileSync(image.source));
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
-	const index = search.written.then(() => {
+	const index = search.indexer.written().then(() => {
 		move(search.folder, join(dist, 'pagefind'));
 		step('search index');
 	});

@@ -1,0 +1,23 @@
+import { parentPort } from 'node:worker_threads';
+import { closePagefind, writePagefindIndex } from '../search/pagefind-index.ts';
+import { finishSearchIndex, startSearchHeadStart, type HeadStart } from './search-head-start.ts';
+import type { IndexerAnswer, IndexerMessage } from './search-indexer.ts';
+
+// Pagefind's client, in a thread of its own (see search-indexer.ts).
+let headStart: HeadStart | undefined;
+parentPort!.on('message', async (message: IndexerMessage) => {
+	if (message.kind === 'head start') headStart = startSearchHeadStart(message.cacheRoot, message.reportDir);
+	else if (message.kind === 'stop') {
+		await closePagefind();
+		process.exit(0);
+	} else {
+		let answer: IndexerAnswer = { written: true };
+		try {
+			await writePagefindIndex(await finishSearchIndex(message.records, message.language, headStart), message.folder);
+		} catch (error) {
+			answer = { error: error instanceof Error ? error.message : String(error) };
+		}
+		await closePagefind();
+		parentPort!.postMessage(answer);
+	}
+});
