@@ -17,9 +17,9 @@ export function cacheFileFor(cacheRoot: string, kind: string, folder: string, ex
 }
 
 /** Writes a cache file whole: beside its name first, so that a crash never leaves half of one to be read. */
-export function writeCacheFile(path: string, text: string): void {
+export function writeCacheFile(path: string, data: string | Uint8Array): void {
 	mkdirSync(dirname(path), { recursive: true });
 	const partial = `${path}.${process.pid}.partial`;
-	writeFileSync(partial, text);
+	writeFileSync(partial, data);
 	renameSync(partial, path);
 }

@@ -1,17 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-	copyFileSync,
-	existsSync,
-	linkSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReportContent } from '../content/load.ts';
-import { cacheFileFor } from '../cache-file.ts';
+import { cacheFileFor, writeCacheFile } from '../cache-file.ts';
 import { codeDigest } from '../code-digest.ts';
 import { MARKER } from './marker.ts';
 
@@ -152,8 +143,7 @@ export function recordPages(): { build: string; kept: number } {
 	const build = randomUUID();
 	const plan = endPlan();
 	if (plan) {
-		mkdirSync(dirname(plan.manifest), { recursive: true });
-		writeFileSync(plan.manifest, JSON.stringify({ build, keys: Object.fromEntries(plan.keys) } satisfies Manifest));
+		writeCacheFile(plan.manifest, JSON.stringify({ build, keys: Object.fromEntries(plan.keys) } satisfies Manifest));
 	}
 	return { build, kept: plan?.kept.size ?? 0 };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeCacheFile } from '../cache-file.ts';
 
 /** One file of the edition as the zip holds it, and what its making asked of the rest of the site. */
 export interface EditionEntry {
@@ -74,9 +74,7 @@ export class EntryCache {
 		const index = Buffer.from(JSON.stringify(headers));
 		const length = Buffer.alloc(4);
 		length.writeUInt32LE(index.length);
-		mkdirSync(dirname(this.#path), { recursive: true });
-		writeFileSync(`${this.#path}.partial`, Buffer.concat([length, index, ...parts]));
-		renameSync(`${this.#path}.partial`, this.#path);
+		writeCacheFile(this.#path, Buffer.concat([length, index, ...parts]));
 	}
 
 	#read(path: string): void {
