@@ -13,6 +13,17 @@ describe('renderMarkdown', () => {
 		);
 	});
 
+	it('keeps an allowed protocol as its author wrote it, in any case, and still refuses the others', () => {
+		const { html, problems } = render('<MAILTO:FOO@BAR.BAZ> [x](HTTPS://example.org) <q cite="Http://a.example">q</q>');
+		expect(problems).toEqual([]);
+		expect(html).toBe(
+			'<p><a href="MAILTO:FOO@BAR.BAZ">MAILTO:FOO@BAR.BAZ</a> <a href="HTTPS://example.org">x</a> <q cite="Http://a.example">q</q></p>',
+		);
+		expect(render('[x](HTTPS://example.org) <a href="JavaScript:x">y</a>').html).toBe(
+			'<p><a href="HTTPS://example.org">x</a> <a>y</a></p>',
+		);
+	});
+
 	it('gives headings ids that never take the page’s own', () => {
 		expect(render('## Content\n\n## Method\n\n## Method').html).toBe(
 			'<h2 id="content-1">Content</h2>\n<h2 id="method">Method</h2>\n<h2 id="method-1">Method</h2>',

@@ -22,16 +22,15 @@ const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 
 /**
  * The protocol of an address as the sanitiser reads it: whatever comes before a colon that no `/`, `?` or `#`
- * precedes. An allowed one is written in lower case (`HTTPS://`, `Mailto:`), since the sanitiser compares exactly
- * and would drop an address that browsers accept. Returns the protocol that cannot stay, if any.
+ * precedes. Returns the protocol unless it is an allowed one in any case (`HTTPS://`, `Mailto:`, which browsers
+ * accept); those are kept as written, and `spellings` collects them for the sanitiser, which compares exactly.
  */
-function refusedProtocol(node: Element, property: string): string | undefined {
-	const url = String(node.properties[property]);
+function refusedProtocol(url: string, spellings: Set<string>): string | undefined {
 	const colon = url.indexOf(':');
 	if (colon === -1 || /[/?#]/.test(url.slice(0, colon))) return undefined;
 	const protocol = url.slice(0, colon);
 	if (!(LINK_PROTOCOLS as readonly string[]).includes(protocol.toLowerCase())) return protocol;
-	node.properties[property] = `${protocol.toLowerCase()}${url.slice(colon)}`;
+	if (protocol !== protocol.toLowerCase()) spellings.add(protocol);
 	return undefined;
 }
 
@@ -70,7 +69,7 @@ const ATTRIBUTES: NonNullable<Schema['attributes']> = {
 };
 
 /** The sanitiser's schema: GitHub's defaults, narrowed to the list above. Images may only come from the report. */
-export const SANITIZE_SCHEMA: Schema = {
+const SANITIZE_SCHEMA: Schema = {
 	...defaultSchema,
 	tagNames: [...ALLOWED_ELEMENTS],
 	attributes: ATTRIBUTES,
@@ -95,9 +94,26 @@ export const SANITIZE_SCHEMA: Schema = {
 	],
 };
 
+/**
+ * The schema for one body: the allowed link protocols also in the spellings its author used (`MAILTO:`), which
+ * `htmlPolicy` has checked are only other cases of them.
+ */
+export function sanitizeSchema(spellings: ReadonlySet<string>): Schema {
+	if (spellings.size === 0) return SANITIZE_SCHEMA;
+	const href = [...LINK_PROTOCOLS, ...spellings];
+	const cite = ['http', 'https', ...[...spellings].filter((spelling) => /^https?$/i.test(spelling))];
+	return { ...SANITIZE_SCHEMA, protocols: { ...SANITIZE_SCHEMA.protocols, href, cite } };
+}
+
 export interface HtmlProblem {
 	node: Element;
 	message: string;
+}
+
+export interface HtmlPolicy {
+	problems: HtmlProblem[];
+	/** The allowed protocols as spelled in this body, other than in lower case. */
+	spellings: Set<string>;
 }
 
 const ALLOWED = new Set<string>(ALLOWED_ELEMENTS);
@@ -125,8 +141,9 @@ function allowsAttribute(tag: string, property: string, value: unknown): boolean
  * allowlist, attributes such as event handlers and `style`, and links with a protocol other than http(s) and
  * mailto. Images are checked apart, where they are resolved.
  */
-export function htmlPolicyProblems(tree: Root): HtmlProblem[] {
+export function htmlPolicy(tree: Root): HtmlPolicy {
 	const problems: HtmlProblem[] = [];
+	const spellings = new Set<string>();
 	visit(tree, 'element', (node) => {
 		const tag = node.tagName;
 		if (!ALLOWED.has(tag)) {
@@ -140,7 +157,7 @@ export function htmlPolicyProblems(tree: Root): HtmlProblem[] {
 			if (value === undefined || value === null || value === false) continue;
 			const name = attributeName(property);
 			if (property === 'href' || property === 'cite') {
-				const refused = refusedProtocol(node, property);
+				const refused = refusedProtocol(String(value), spellings);
 				if (refused !== undefined)
 					problems.push({
 						node,
@@ -159,5 +176,5 @@ export function htmlPolicyProblems(tree: Root): HtmlProblem[] {
 		}
 		return undefined;
 	});
-	return problems;
+	return { problems, spellings };
 }

@@ -18,7 +18,7 @@ import { parserFor } from './parser.ts';
 import { chartPlaceholderId, transformDirectives } from './directive-transform.ts';
 import { addHeadingIds } from './heading-ids.ts';
 import { unbalancedTags } from './html-balance.ts';
-import { htmlPolicyProblems, SANITIZE_SCHEMA } from './html-policy.ts';
+import { htmlPolicy, sanitizeSchema } from './html-policy.ts';
 import { resolveImages, type ImageResolver } from './images.ts';
 
 export interface RenderInput {
@@ -135,9 +135,10 @@ export function renderMarkdown(input: RenderInput): Rendered {
 	}
 	let hast = toHast.runSync(mdast, file) as HastRoot;
 	if (hasRaw(hast)) hast = raw(hast, { file }) as HastRoot;
-	for (const problem of htmlPolicyProblems(hast)) at(problem.node.position?.start.line, problem.message);
+	const policy = htmlPolicy(hast);
+	for (const problem of policy.problems) at(problem.node.position?.start.line, problem.message);
 	for (const problem of resolveImages(hast, input.images)) at(problem.node.position?.start.line, problem.message);
-	hast = sanitize(hast, SANITIZE_SCHEMA) as HastRoot;
+	hast = sanitize(hast, sanitizeSchema(policy.spellings)) as HastRoot;
 	prefixIds(hast);
 	const placed = placeholders(hast, charts);
 	const text = plainText(hast, placed);
