@@ -36,7 +36,7 @@ describe('the parser for a body', () => {
 			renderMarkdown({ body, bodyLine: 1, file: 'x.md', context: undefined, images: () => ({ problem: 'none' }) }).html;
 		expect(html(WRITTEN[3]!)).toContain('href="mailto:audit@example.org"');
 		expect(html(WRITTEN[4]!)).toContain('href="http://WWW.EXAMPLE.ORG"');
-		// The sanitiser writes the protocol in lower case.
-		expect(html(WRITTEN[5]!)).toContain('href="https://EXAMPLE.ORG"');
+		// The protocol stays as written: browsers read it in any case.
+		expect(html(WRITTEN[5]!)).toContain('href="HTTPS://EXAMPLE.ORG"');
 	});
 });
