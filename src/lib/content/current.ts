@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadReport, type ReportContent } from './load.ts';
+import { FrontmatterCache } from './frontmatter-cache.ts';
 import { RenderCache } from './render-cache.ts';
 
-/** The install's cache: rendered Markdown kept between builds, per report folder. */
+/** The install's cache: rendered Markdown and parsed frontmatter kept between builds, per report folder. */
 export const CACHE_ROOT = join(
 	fileURLToPath(new URL('../../..', import.meta.url)),
 	'node_modules',
@@ -23,9 +24,12 @@ interface Shared {
 const holder = globalThis as typeof globalThis & { [KEY]?: Shared };
 const shared: Shared = (holder[KEY] ??= { listeners: [] });
 
-/** Reads a report folder through the render cache, and makes it the one every part of this process uses. */
+/** Reads a report folder through the caches, and makes it the one every part of this process uses. */
 export async function reloadContent(dir: string): Promise<ReportContent> {
-	const content = await loadReport(dir, { cache: RenderCache.forReport(CACHE_ROOT, dir) });
+	const content = await loadReport(dir, {
+		cache: RenderCache.forReport(CACHE_ROOT, dir),
+		frontmatter: FrontmatterCache.forReport(CACHE_ROOT, dir),
+	});
 	shared.content = content;
 	for (const listener of shared.listeners) listener(content);
 	return content;

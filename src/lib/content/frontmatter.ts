@@ -35,9 +35,12 @@ export function parseMarkdown(input: string): MarkdownSource | MarkdownProblem {
 	return 'problem' in split ? split : parseFrontmatter(split);
 }
 
-/** Parses the frontmatter of a split file; no data when it has errors. */
-export function parseFrontmatter(split: SplitMarkdown): MarkdownSource {
-	const source = parseYaml(split.yaml);
+/** Parses the frontmatter of a split file (with `parse`, e.g. through a cache); no data when it has errors. */
+export function parseFrontmatter(
+	split: SplitMarkdown,
+	parse: (yaml: string) => YamlSource = parseYaml,
+): MarkdownSource {
+	const source = parse(split.yaml);
 	return {
 		...source,
 		data: source.errors.length ? undefined : (source.data ?? {}),

@@ -19,6 +19,7 @@ import { markdownFiles, type MarkdownFile } from './files.ts';
 import { parseFrontmatter, splitMarkdown, type MarkdownProblem, type SplitMarkdown } from './frontmatter.ts';
 import { ImageRegistry, type ImageFile } from './images.ts';
 import { nameProblems, type NamedEntry } from './names.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { RenderCache } from './render-cache.ts';
 import { BodyRenderer } from './render-entries.ts';
 import type { RenderJob } from './render-pool.ts';
@@ -74,6 +75,8 @@ export interface ReportContent {
 export interface LoadOptions {
 	/** Rendered Markdown kept between runs; none renders everything. */
 	cache?: RenderCache | undefined;
+	/** Parsed frontmatter kept between runs; none parses everything. */
+	frontmatter?: FrontmatterCache | undefined;
 }
 
 type Kind = NamedEntry['kind'];
@@ -139,19 +142,27 @@ function bodiesOf(files: readonly ReadFile[]): RenderJob[] {
 	);
 }
 
+/** What parsing the Markdown files adds to, and the cache it parses through. */
+interface ParseState {
+	problems: Problem[];
+	names: NamedEntry[];
+	/** Every finding file that parsed; only findings are recorded. */
+	records?: FindingRecord[];
+	cache: FrontmatterCache | undefined;
+}
+
 /** Validates the Markdown files of one kind; a file with problems is reported and left out. */
 function parseEntries<S extends z.ZodType>(
 	files: ReadFile[],
 	kind: Kind,
 	schema: S,
-	problems: Problem[],
-	names: NamedEntry[],
-	records?: FindingRecord[],
+	{ problems, names, records, cache }: ParseState,
 ): Parsed<z.output<S>>[] {
 	const entries: Parsed<z.output<S>>[] = [];
 	for (const { path, relativePath, file, split } of files) {
 		const stem = relativePath.replace(/^.*\//, '').replace(/\.md$/i, '');
-		const source = 'problem' in split ? split : parseFrontmatter(split);
+		const parse = cache && ((yaml: string) => cache.parse(path, yaml));
+		const source = 'problem' in split ? split : parseFrontmatter(split, parse);
 		if ('problem' in source) {
 			problems.push({ file, line: source.line, field: 'file', message: source.problem });
 			names.push({ kind, file, relativePath, id: stem, idSource: 'file', idLine: 1 });
@@ -182,7 +193,10 @@ function parseEntries<S extends z.ZodType>(
 			relativePath,
 			id,
 			idSource: written ? 'frontmatter' : 'file',
-			idLine: written ? source.lineOf(['id']) : 1,
+			// Worked out only for a problem: a cached file's lines mean parsing its YAML again.
+			get idLine() {
+				return written ? source.lineOf(['id']) : 1;
+			},
 		});
 		const control = controlCharacterProblems(source.data, source.lineOf, file);
 		const result = validate(schema, source, file);
@@ -257,9 +271,10 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 			pages: readFiles(files.pages),
 		};
 		renderer.start(bodiesOf([...read.themes, ...read.findings, ...read.pages]));
-		const themes = parseEntries(read.themes, 'theme', themeSchema, problems, names);
-		const findings = parseEntries(read.findings, 'finding', findingSchema, problems, names, records);
-		const pages = parseEntries(read.pages, 'page', pageSchema, problems, names);
+		const cache = options.frontmatter;
+		const themes = parseEntries(read.themes, 'theme', themeSchema, { problems, names, cache });
+		const findings = parseEntries(read.findings, 'finding', findingSchema, { problems, names, records, cache });
+		const pages = parseEntries(read.pages, 'page', pageSchema, { problems, names, cache });
 		problems.push(...nameProblems(names));
 		const context = report && directiveContext(report.data, themes, findings);
 		rendered = await renderEntries([themes, findings, pages], renderer, context, problems);
@@ -280,6 +295,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 	};
 	problems.push(...checkContent(content));
 	options.cache?.save();
+	options.frontmatter?.save();
 	return { ...content, problems: sortProblems(dedupe(problems)) };
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { cacheFileFor, writeCacheFile } from '../cache-file.ts';
+import { cacheFileFor, KeptEntries } from '../cache-file.ts';
 import { codeDigest } from '../code-digest.ts';
 import { mayHaveDirectives } from '../markdown/directive-syntax.ts';
 import type { Rendered } from '../markdown/render.ts';
@@ -19,16 +18,10 @@ export interface CachedRender extends Rendered {
  * and, for a body that may hold a directive (one may count or name anything), what directives can see.
  */
 export class RenderCache {
-	readonly #path: string | undefined;
-	readonly #entries: Map<string, CachedRender>;
-	readonly #kept = new Map<string, CachedRender>();
-	#changed = false;
-	/** How many bodies this cache did not have, and so were rendered: a measure for tests and benchmarks. */
-	misses = 0;
+	readonly #entries: KeptEntries<CachedRender>;
 
 	constructor(path: string | undefined) {
-		this.#path = path;
-		this.#entries = new Map(path ? readEntries(path) : []);
+		this.#entries = new KeptEntries(path, JSON_ENTRIES);
 	}
 
 	/** The cache of a report folder inside the install's cache folder. */
@@ -42,34 +35,27 @@ export class RenderCache {
 		return hash.update('\u0000').update(parts.body).digest('base64url');
 	}
 
+	/** How many bodies this cache did not have, and so were rendered: a measure for tests and benchmarks. */
+	get misses(): number {
+		return this.#entries.misses;
+	}
+
 	get(key: string): CachedRender | undefined {
-		const entry = this.#entries.get(key);
-		if (entry) this.#kept.set(key, entry);
-		else this.misses++;
-		return entry;
+		return this.#entries.get(key);
 	}
 
 	/** Keeps a render; one with problems is not kept, since fixing them may not touch its file (a missing image). */
 	set(key: string, value: CachedRender): void {
-		if (value.problems.length) return;
-		this.#entries.set(key, value);
-		this.#kept.set(key, value);
-		this.#changed = true;
+		if (!value.problems.length) this.#entries.set(key, value);
 	}
 
 	/** Writes what this load used, and only that, so the cache never outgrows the report. */
 	save(): void {
-		if (!this.#path || (!this.#changed && this.#kept.size === this.#entries.size)) return;
-		writeCacheFile(this.#path, JSON.stringify([...this.#kept]));
+		this.#entries.save();
 	}
 }
 
-function readEntries(path: string): [string, CachedRender][] {
-	try {
-		const entries: unknown = JSON.parse(readFileSync(path, 'utf8'));
-		return Array.isArray(entries) ? (entries as [string, CachedRender][]) : [];
-	} catch {
-		// No cache yet, or one a crash left half-written: render afresh.
-		return [];
-	}
-}
+const JSON_ENTRIES = {
+	encode: (entries: [string, CachedRender][]) => JSON.stringify(entries),
+	decode: (bytes: Buffer): unknown => JSON.parse(bytes.toString('utf8')),
+};
