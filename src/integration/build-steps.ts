@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
-import { editionReadme, type EditionSettings, type WriteEdition } from '../lib/offline/edition.ts';
+import { editionReadme, type EditionSettings, type PreparedEdition } from '../lib/offline/edition.ts';
+import type { EditionMessage } from './offline-edition-worker.ts';
 import { SearchIndexer } from '../lib/build/search-indexer.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { cacheFileFor } from '../lib/cache-file.ts';
@@ -29,9 +30,10 @@ export function stepTimer(): (label: string) => void {
 /**
  * Starts the offline edition in a worker thread (see offline-edition-worker.ts). It makes its search index once
  * Pagefind has made the hosted one, on the core that Pagefind leaves idle while Astro still renders the pages (and
- * would contend for before); it makes the rest when given the built site. Its errors fail the build then.
+ * would contend for before), then the entries of the pages Astro has written by then; it makes the rest when given
+ * the built site. Its errors fail the build then.
  */
-export function startOfflineEdition(content: ReportContent, search: SearchIndexing): WriteEdition {
+export function startOfflineEdition(content: ReportContent, search: SearchIndexing): PreparedEdition {
 	const report = content.report!.data;
 	const settings: EditionSettings = {
 		base: content.base,
@@ -45,21 +47,25 @@ export function startOfflineEdition(content: ReportContent, search: SearchIndexi
 	};
 	const url = new URL('./offline-edition-worker.ts', import.meta.url);
 	const { worker, result } = startWorker<{ path: string; bytes: number }>(url, undefined, 'the offline edition');
+	const post = (message: EditionMessage) => worker.postMessage(message);
 	// Until the pages are built it waits for them, which must not keep the process of a failed build alive, nor
 	// report its error a second time.
 	worker.unref();
 	result.catch(() => undefined);
 	let prepared = false;
 	const prepare = () => {
-		if (!prepared) worker.postMessage(settings);
+		if (!prepared) post({ settings });
 		prepared = true;
 	};
 	search.indexer.done.then(prepare, prepare);
-	return (dist) => {
-		prepare();
-		worker.ref();
-		worker.postMessage(dist);
-		return result;
+	return {
+		ahead: (dir) => post({ ahead: dir }),
+		write(dist) {
+			prepare();
+			worker.ref();
+			post({ dist });
+			return result;
+		},
 	};
 }
 
@@ -91,7 +97,7 @@ export function startSearchIndex(content: ReportContent, folder: string, indexer
 export interface StartedSteps {
 	content: ReportContent;
 	search: SearchIndexing;
-	edition: WriteEdition;
+	edition: PreparedEdition;
 }
 
 // The build script and Astro's integration load this module in module graphs of their own: the process is shared.
@@ -115,10 +121,7 @@ export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer)
  * offline edition (the data page then says how big it is), and last the service worker, whose edition covers
  * every other file.
  */
-export async function finishBuild(
-	dist: string,
-	{ content, search, edition: writeEdition }: StartedSteps,
-): Promise<void> {
+export async function finishBuild(dist: string, { content, search, edition: started }: StartedSteps): Promise<void> {
 	const report = content.report!.data;
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);
@@ -130,7 +133,7 @@ export async function finishBuild(
 		move(search.folder, join(dist, 'pagefind'));
 		step('search index');
 	});
-	const zipped = writeEdition(dist);
+	const zipped = started.write(dist);
 	// Awaited below, after the search index: its failure then is not a failure nobody handles.
 	zipped.catch(() => undefined);
 	// While the edition is written (in its worker, into data/), the service worker's list reads the other files.

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
@@ -11,17 +12,20 @@ import { devServer } from './dev-server.ts';
  */
 export function findingsReport(): AstroIntegration {
 	let base = '/';
+	let outDir = '';
 	let started = performance.now();
 	return {
 		name: 'findings-report',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				outDir = fileURLToPath(config.outDir);
 			},
 			'astro:server:setup': (options) => devServer(options, base),
 			'astro:build:start': () => {
 				started = performance.now();
-				startBuildSteps(currentContent(contentDir()));
+				// The edition makes its entries of the pages as Astro writes them into the output folder.
+				startBuildSteps(currentContent(contentDir())).edition.ahead(outDir);
 			},
 			'astro:build:done': async ({ dir }) => {
 				if (process.env.BUILD_TIMES) console.log(`pages: ${((performance.now() - started) / 1000).toFixed(1)} s`);

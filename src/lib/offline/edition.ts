@@ -2,7 +2,8 @@ import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, sta
 import { join, posix, relative, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
-import { EntryCache, type EditionEntry } from './entry-cache.ts';
+import { EntryCache } from './entry-cache.ts';
+import { makeEntriesAhead } from './entries-ahead.ts';
 import { classicScriptPath, isCompressed, makeEntries, packed, type PackedEntry } from './edition-entries.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
 import { offlineIndexParts } from '../search/offline-index.ts';
@@ -97,13 +98,34 @@ function searchEntries(input: EditionSettings): [string, PackedEntry][] {
 	return entries;
 }
 
+/** An edition under way: the entries of pages already written can be made while Astro writes the others. */
+export interface PreparedEdition {
+	/** Makes the entries of the pages in `dir`, Astro's output folder, as they are written, until `write`. */
+	ahead(dir: string): void;
+	write: WriteEdition;
+}
+
 /**
  * Starts an edition before the site is built: the entries that need none of its pages, the search index's parts
  * and the README, are made now, which a build does while Astro renders the pages. Gives what writes the edition.
  */
-export function prepareOfflineEdition(settings: EditionSettings): WriteEdition {
+export function prepareOfflineEdition(settings: EditionSettings): PreparedEdition {
 	const last = searchEntries(settings);
-	return (dist) => writeOfflineEdition({ ...settings, dist }, last);
+	const cache = new EntryCache(settings.cache?.path, {
+		base: settings.base,
+		site: settings.site,
+		code: settings.cache?.code,
+	});
+	let ahead: ReturnType<typeof makeEntriesAhead> | undefined;
+	return {
+		ahead(dir) {
+			ahead ??= makeEntriesAhead(dir, cache, { base: settings.base, site: settings.site, settings: cache.settings });
+		},
+		write(dist) {
+			ahead?.stop();
+			return writeOfflineEdition({ ...settings, dist }, cache, last);
+		},
+	};
 }
 
 /**
@@ -113,6 +135,7 @@ export function prepareOfflineEdition(settings: EditionSettings): WriteEdition {
  */
 async function writeOfflineEdition(
 	input: EditionSettings & { dist: string },
+	cache: EntryCache,
 	last: [string, PackedEntry][],
 ): Promise<{ path: string; bytes: number }> {
 	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
@@ -132,7 +155,6 @@ async function writeOfflineEdition(
 	const partial = `${path}.partial`;
 	const { name, modified } = input;
 	const isFolder = (folder: string) => kinds.get(folder) === true;
-	const cache = new EntryCache(input.cache?.path, { base: input.base, site: input.site, code: input.cache?.code });
 	const fd = openSync(partial, 'w');
 	try {
 		const zip = new Zip((error, chunk) => {

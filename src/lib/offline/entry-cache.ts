@@ -58,6 +58,11 @@ export class EntryCache {
 		return entry;
 	}
 
+	/** An entry made ahead of the edition (see entries-ahead.ts): found, and checked, as one of the last build's. */
+	ahead(key: string, entry: EditionEntry): void {
+		this.#old.set(key, entry);
+	}
+
 	set(key: string, entry: EditionEntry): void {
 		this.#new.set(key, entry);
 	}
