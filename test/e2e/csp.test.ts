@@ -244,7 +244,8 @@ describe('the Content-Security-Policy of the built site', () => {
 	it('switches to the dark theme, which the next page has before it is painted', async () => {
 		for (const origin of [sample.origin, second.origin]) {
 			const { page, violations } = await open(origin);
-			await expect.poll(() => toggleShown(page)).toBe(true);
+			// The toggle is shown by a module script, which a loaded machine may run more than a second after the load.
+			await expect.poll(() => toggleShown(page), { timeout: 5000 }).toBe(true);
 			await page.getByRole('button', { name: 'Dark theme' }).click();
 			expect(await background(page)).toBe(DARK);
 			expect(await violations()).toEqual([]);
@@ -268,7 +269,8 @@ describe('the Content-Security-Policy of the built site', () => {
 			['finding', 'findings/PA-1/'],
 		] as const) {
 			const { page, violations } = await open(second.origin + path);
-			await expect.poll(() => toggleShown(page)).toBe(true);
+			// The toggle is shown by a module script, which a loaded machine may run more than a second after the load.
+			await expect.poll(() => toggleShown(page), { timeout: 5000 }).toBe(true);
 			if (name === 'overview') await expect.poll(() => chartsDrawn(page), { timeout: 30_000 }).toBe(true);
 			if (name === 'search')
 				await expect
@@ -291,7 +293,7 @@ describe('the Content-Security-Policy of the offline edition, opened from disk',
 
 	it('switches to the dark theme from disk too, and keeps it on the next page', async () => {
 		const { page, violations } = await open(`file://${sample.edition}/index.html`);
-		await expect.poll(() => toggleShown(page)).toBe(true);
+		await expect.poll(() => toggleShown(page), { timeout: 5000 }).toBe(true);
 		await page.getByRole('button', { name: 'Dark theme' }).click();
 		await page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Data' }).click();
 		await page.waitForURL('**/data/index.html');
