@@ -42,6 +42,28 @@ describe('entries made ahead of the edition', () => {
 		expect(cache.get(key('index.html'), isFolderIn(folders))).toBeUndefined();
 	});
 
+	it('skips a page read half-written, keeps what the last build left, and goes on with the others', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'findings-ahead-'));
+		const write = (file: string, html: string) => {
+			writeFileSync(join(folder, file), html);
+			const past = new Date(Date.now() - 5000);
+			utimesSync(join(folder, file), past, past);
+		};
+		write('cut.html', '<!doctype html><script type="application/json">{"base": "/"');
+		write('kept.html', '<!doctype html><p>Kept</p>');
+		write('new.html', '<!doctype html><p>New</p>');
+		const cache = new EntryCache(undefined, setup);
+		const keyOf = (file: string) => cache.key(file, readFileSync(join(folder, file)));
+		const left = { crc: 0, size: 0, stored: new Uint8Array(), folders: [], scripts: [] };
+		cache.ahead(keyOf('kept.html'), left);
+		const ahead = makeEntriesAhead(folder, cache, { ...setup, settings: cache.settings });
+		await expect.poll(() => cache.has(keyOf('new.html')), { timeout: 5000 }).toBe(true);
+		ahead.stop();
+		expect(cache.has(keyOf('cut.html'))).toBe(false);
+		expect(cache.get(keyOf('kept.html'), () => false)).toBe(left);
+		rmSync(folder, { recursive: true, force: true });
+	});
+
 	it('takes nothing once stopped', async () => {
 		const cache = new EntryCache(undefined, setup);
 		makeEntriesAhead(dist, cache, { ...setup, settings: cache.settings }).stop();

@@ -24,6 +24,12 @@ describe('renderMarkdown', () => {
 		);
 	});
 
+	it('refuses a quotation cited from an email address, which the sanitiser would drop unseen', () => {
+		expect(problems('<q cite="mailto:a@example.org">q</q>')).toEqual([
+			'10: <q cite="mailto:…"> is not allowed; cite an http(s) or relative address',
+		]);
+	});
+
 	it('gives headings ids that never take the page’s own', () => {
 		expect(render('## Content\n\n## Method\n\n## Method').html).toBe(
 			'<h2 id="content-1">Content</h2>\n<h2 id="method">Method</h2>\n<h2 id="method-1">Method</h2>',

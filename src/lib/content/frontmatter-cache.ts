@@ -11,7 +11,9 @@ const VERSION = codeDigest(['src/lib', 'package-lock.json']);
  * Parsed frontmatter kept between builds and checks of one report folder, in the install's cache: parsing the YAML
  * of 10,000 findings takes 2 s, reading it back 60 ms. Only frontmatter without errors is kept, so its lines are
  * needed only for what a later check finds wrong with its values; they are worked out then, by parsing it again.
- * Kept with V8's serialiser, which keeps what JSON would not (`.nan`, `.inf`, `-0`).
+ * Kept with V8's serialiser, which keeps what JSON would not (`.nan`, `.inf`, `-0`). The parsed data is the
+ * object the check goes on to use, written out when the check is done: nothing may change it (Zod and the checks
+ * make new objects).
  */
 export class FrontmatterCache {
 	readonly #entries: KeptEntries<unknown>;

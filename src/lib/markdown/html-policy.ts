@@ -19,17 +19,19 @@ export const ALLOWED_ELEMENTS = [
 ] as const;
 
 const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
+/** A quotation's source (`<q cite>`, `<blockquote cite>`) is a page, never an email address. */
+const CITE_PROTOCOLS = ['http', 'https'] as const;
 
 /**
  * The protocol of an address as the sanitiser reads it: whatever comes before a colon that no `/`, `?` or `#`
  * precedes. Returns the protocol unless it is an allowed one in any case (`HTTPS://`, `Mailto:`, which browsers
  * accept); those are kept as written, and `spellings` collects them for the sanitiser, which compares exactly.
  */
-function refusedProtocol(url: string, spellings: Set<string>): string | undefined {
+function refusedProtocol(url: string, allowed: readonly string[], spellings: Set<string>): string | undefined {
 	const colon = url.indexOf(':');
 	if (colon === -1 || /[/?#]/.test(url.slice(0, colon))) return undefined;
 	const protocol = url.slice(0, colon);
-	if (!(LINK_PROTOCOLS as readonly string[]).includes(protocol.toLowerCase())) return protocol;
+	if (!allowed.includes(protocol.toLowerCase())) return protocol;
 	if (protocol !== protocol.toLowerCase()) spellings.add(protocol);
 	return undefined;
 }
@@ -74,7 +76,7 @@ const SANITIZE_SCHEMA: Schema = {
 	tagNames: [...ALLOWED_ELEMENTS],
 	attributes: ATTRIBUTES,
 	// `src` names no protocol at all, so only relative addresses stay: images are rewritten to the report's own first.
-	protocols: { href: [...LINK_PROTOCOLS], cite: ['http', 'https'], src: ['no-protocol'] },
+	protocols: { href: [...LINK_PROTOCOLS], cite: [...CITE_PROTOCOLS], src: ['no-protocol'] },
 	required: { input: { type: 'checkbox', disabled: true } },
 	ancestors: { ...defaultSchema.ancestors, li: ['ol', 'ul'] },
 	// Ids are prefixed after sanitising (see render.ts), once.
@@ -101,7 +103,7 @@ const SANITIZE_SCHEMA: Schema = {
 export function sanitizeSchema(spellings: ReadonlySet<string>): Schema {
 	if (spellings.size === 0) return SANITIZE_SCHEMA;
 	const href = [...LINK_PROTOCOLS, ...spellings];
-	const cite = ['http', 'https', ...[...spellings].filter((spelling) => /^https?$/i.test(spelling))];
+	const cite = [...CITE_PROTOCOLS, ...[...spellings].filter((spelling) => /^https?$/i.test(spelling))];
 	return { ...SANITIZE_SCHEMA, protocols: { ...SANITIZE_SCHEMA.protocols, href, cite } };
 }
 
@@ -157,11 +159,12 @@ export function htmlPolicy(tree: Root): HtmlPolicy {
 			if (value === undefined || value === null || value === false) continue;
 			const name = attributeName(property);
 			if (property === 'href' || property === 'cite') {
-				const refused = refusedProtocol(String(value), spellings);
+				const cite = property === 'cite';
+				const refused = refusedProtocol(String(value), cite ? CITE_PROTOCOLS : LINK_PROTOCOLS, spellings);
 				if (refused !== undefined)
 					problems.push({
 						node,
-						message: `<${tag} ${name}="${JSON.stringify(refused).slice(1, -1)}:…"> is not allowed; link to an http(s), mailto or relative address${/^[a-z][a-z0-9+.-]*$/i.test(refused) ? '' : ' (write ./ before a relative one that has a colon)'}`,
+						message: `<${tag} ${name}="${JSON.stringify(refused).slice(1, -1)}:…"> is not allowed; ${cite ? 'cite an http(s)' : 'link to an http(s), mailto'} or relative address${/^[a-z][a-z0-9+.-]*$/i.test(refused) ? '' : ' (write ./ before a relative one that has a colon)'}`,
 					});
 				continue;
 			}

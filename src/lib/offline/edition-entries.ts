@@ -56,35 +56,37 @@ function folderSet(setup: EntrySetup): Set<string> {
 	return folders;
 }
 
+const utf8 = new TextEncoder();
+
+/** A file's entry: a page rewritten for reading from disk, then packed; any other file packed as it is. */
+export function makeEntry(file: string, bytes: Buffer, setup: EntrySetup): EditionEntry {
+	if (!file.endsWith('.html')) return { ...packed(file, bytes), folders: [], scripts: [] };
+	const folders = folderSet(setup);
+	const asked = new Map<string, boolean>();
+	const named: string[] = [];
+	const html = offlineHtml(bytes.toString('utf8'), {
+		file,
+		base: setup.base,
+		site: setup.site,
+		isFolder: (folder) => {
+			const is = folders.has(folder);
+			asked.set(folder, is);
+			return is;
+		},
+		classicScript: (src) => (named.push(src), classicScriptPath(src)),
+	});
+	return { ...packed(file, utf8.encode(html)), folders: [...asked], scripts: named };
+}
+
 /**
- * Makes entries one after another in this thread: pages rewritten for reading from disk, then packed. Each file is
- * read here rather than sent, so that no thread holds the whole site, and read once: its key is worked out here too.
+ * Makes entries one after another in this thread. Each file is read here rather than sent, so that no thread holds
+ * the whole site, and read once: its key is worked out here too.
  */
 export function makeEntriesHere(files: readonly string[], setup: EntrySetup): MadeEntry[] {
-	const folders = folderSet(setup);
-	const utf8 = new TextEncoder();
 	return files.map((file) => {
 		const bytes = readFileSync(join(setup.dist, file));
-		return [entryKey(setup.settings, file, bytes), entry(file, bytes)];
+		return [entryKey(setup.settings, file, bytes), makeEntry(file, bytes, setup)];
 	});
-
-	function entry(file: string, bytes: Buffer): EditionEntry {
-		if (!file.endsWith('.html')) return { ...packed(file, bytes), folders: [], scripts: [] };
-		const asked = new Map<string, boolean>();
-		const named: string[] = [];
-		const html = offlineHtml(bytes.toString('utf8'), {
-			file,
-			base: setup.base,
-			site: setup.site,
-			isFolder: (folder) => {
-				const is = folders.has(folder);
-				asked.set(folder, is);
-				return is;
-			},
-			classicScript: (src) => (named.push(src), classicScriptPath(src)),
-		});
-		return { ...packed(file, utf8.encode(html)), folders: [...asked], scripts: named };
-	}
 }
 
 /**

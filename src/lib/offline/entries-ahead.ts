@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { EntryCache } from './entry-cache.ts';
-import { makeEntriesHere, type EntrySetup } from './edition-entries.ts';
+import { makeEntry, type EntrySetup } from './edition-entries.ts';
 
 /** How often the folder is looked at again, and how long a page must have been left alone to be taken. */
 const LOOK_EVERY_MS = 1000;
@@ -19,15 +19,22 @@ const CHUNK = 32;
 export function makeEntriesAhead(dir: string, cache: EntryCache, setup: Omit<EntrySetup, 'dist' | 'folders'>) {
 	const taken = new Set<string>();
 	let stopped = false;
+	let seen = false;
 	let timer: NodeJS.Timeout | undefined;
 
 	const look = () => {
 		if (stopped) return;
 		const now = Date.now();
-		const { files, folders } = listing(dir);
-		const ready = files.filter((file) => !taken.has(file) && settled(join(dir, file), now));
+		const found = listing(dir);
+		if (!found) {
+			// Not there yet; or gone once there: the build failed and removed it, and nothing is left to wait for.
+			if (!seen) timer = setTimeout(look, LOOK_EVERY_MS);
+			return;
+		}
+		seen = true;
+		const ready = found.files.filter((file) => !taken.has(file) && settled(join(dir, file), now));
 		for (const file of ready) taken.add(file);
-		make(ready, { ...setup, dist: dir, folders });
+		make(ready, { ...setup, dist: dir, folders: found.folders });
 	};
 
 	const make = (files: string[], chunkSetup: EntrySetup) => {
@@ -36,9 +43,21 @@ export function makeEntriesAhead(dir: string, cache: EntryCache, setup: Omit<Ent
 			timer = setTimeout(look, LOOK_EVERY_MS);
 			return;
 		}
-		for (const [key, entry] of makeEntriesHere(files.slice(0, CHUNK), chunkSetup)) cache.ahead(key, entry);
+		for (const file of files.slice(0, CHUNK)) makeOne(file, chunkSetup);
 		// Between chunks, the message that the site is built gets through.
 		setImmediate(() => make(files.slice(CHUNK), chunkSetup));
+	};
+
+	const makeOne = (file: string, chunkSetup: EntrySetup) => {
+		try {
+			const bytes = readFileSync(join(dir, file));
+			const key = cache.key(file, bytes);
+			// A page as the last build left it keeps that entry, whose folders were asked of the whole site.
+			if (!cache.has(key)) cache.ahead(key, makeEntry(file, bytes, chunkSetup));
+		} catch {
+			// Read half-written (JSON cut off), or gone: the edition makes it from the final bytes, and reports
+			// there what is really wrong with it.
+		}
 	};
 
 	timer = setTimeout(look, LOOK_EVERY_MS);
@@ -60,14 +79,14 @@ function settled(path: string, now: number): boolean {
 }
 
 /** The HTML pages and the folders under `dir`, from there, with forward slashes; none while it is not there. */
-function listing(dir: string): { files: string[]; folders: string[] } {
+function listing(dir: string): { files: string[]; folders: string[] } | undefined {
 	const files: string[] = [];
 	const folders: string[] = [];
 	let entries;
 	try {
 		entries = readdirSync(dir, { recursive: true, withFileTypes: true });
 	} catch {
-		return { files, folders };
+		return undefined;
 	}
 	for (const entry of entries) {
 		const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');

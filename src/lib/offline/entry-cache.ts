@@ -58,6 +58,11 @@ export class EntryCache {
 		return entry;
 	}
 
+	/** Whether an entry of these bytes is at hand, from the last build or made ahead: none need be made again. */
+	has(key: string): boolean {
+		return this.#old.has(key);
+	}
+
 	/** An entry made ahead of the edition (see entries-ahead.ts): found, and checked, as one of the last build's. */
 	ahead(key: string, entry: EditionEntry): void {
 		this.#old.set(key, entry);
