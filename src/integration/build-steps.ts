@@ -13,6 +13,7 @@ import { startWorker } from '../lib/every-core.ts';
 import { searchIndexPath } from '../lib/build/leftovers.ts';
 import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
+import { checkPagefindIndex } from '../lib/search/pagefind-index.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { PrecacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
 import { offlineEditionName } from '../lib/slug.ts';
@@ -130,6 +131,7 @@ export async function finishBuild(dist: string, { content, search, edition: star
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
 	const index = search.indexer.written().then(() => {
+		checkPagefindIndex(search.folder);
 		move(search.folder, join(dist, 'pagefind'));
 		step('search index');
 	});

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records.ts';
 
@@ -80,6 +82,34 @@ export async function writePagefindIndex(index: PagefindIndex, outputPath: strin
 		if (written.errors.length) fail('writing the index', written.errors);
 	} finally {
 		await index.deleteIndex();
+	}
+}
+
+/** What a page's search reads first: the index's entry file, which names each language's metadata and wasm. */
+interface PagefindEntry {
+	languages?: Record<string, { hash?: string; wasm?: string }>;
+}
+
+/**
+ * Makes sure an index written into `folder` is whole before the site goes in place: its entry file, the scripts
+ * pages load, and each language's metadata and wasm. A site with a broken index would only fail in the reader's
+ * browser ("Failed to load Pagefind metadata"); the build fails instead, and the site in place stays as it was.
+ */
+export function checkPagefindIndex(folder: string): void {
+	const broken = (what: string): never => {
+		throw new Error(`search index: ${what} in the index Pagefind wrote; build again`);
+	};
+	let entry: PagefindEntry;
+	try {
+		entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+	} catch {
+		return broken('pagefind-entry.json is missing or damaged');
+	}
+	for (const file of ['pagefind.js', 'pagefind-worker.js'])
+		if (!existsSync(join(folder, file))) broken(`${file} is missing`);
+	for (const { hash, wasm } of Object.values(entry.languages ?? {})) {
+		if (!hash || !existsSync(join(folder, `pagefind.${hash}.pf_meta`))) broken(`pagefind.${hash}.pf_meta is missing`);
+		if (wasm && !existsSync(join(folder, `wasm.${wasm}.pagefind`))) broken(`wasm.${wasm}.pagefind is missing`);
 	}
 }
 
