@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
 	checkPagefindIndex,
 	closePagefind,
+	filesLanded,
 	indexRecords,
 	writePagefindIndex,
 } from '../../src/lib/search/pagefind-index.ts';
@@ -48,6 +49,22 @@ describe('the check of a written search index', () => {
 		writeFileSync(join(folder, 'pagefind-entry.json'), '{"version":');
 		expect(() => checkPagefindIndex(folder)).toThrow(
 			'search index: pagefind-entry.json is missing or damaged in the index Pagefind wrote; build again',
+		);
+	});
+
+	it('waits for a file written after Pagefind answered, and fails when one never is', async () => {
+		const folder = join(work, 'landing');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'pagefind-entry.json'), '');
+		let landed = false;
+		const waiting = filesLanded(folder, 5000).then(() => (landed = true));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(landed).toBe(false);
+		writeFileSync(join(folder, 'pagefind-entry.json'), '{"version":"1.5.2","languages":{}}');
+		await waiting;
+		writeFileSync(join(folder, 'empty.pf_meta'), '');
+		await expect(filesLanded(folder, 200)).rejects.toThrow(
+			`search index: writing the index failed: its files in ${folder} did not finish being written`,
 		);
 	});
 });

@@ -87,7 +87,9 @@ async function open(url: string, width = 1280): Promise<Page> {
 		);
 	});
 	page.on('console', (message) => {
-		if (message.text().startsWith('CSP violation')) problems.push(`${page.url()}: ${message.text()}`);
+		// Pagefind's own errors name their cause (a file it could not fetch or read), which its thrown error does not.
+		if (message.text().startsWith('CSP violation') || (message.type() === 'error' && /pagefind/i.test(message.text())))
+			problems.push(`${page.url()}: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`${page.url()}: error: ${(error as Error).message}`));
 	page.on('request', (request) => {

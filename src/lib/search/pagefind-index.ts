@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records.ts';
@@ -75,13 +76,52 @@ export async function pagefindFiles(
 	}
 }
 
-/** Writes an index into a folder: Pagefind writes its thousands of files faster than we could. */
+/**
+ * Writes an index into a folder: Pagefind writes its thousands of files faster than we could. Resolves once the
+ * files have landed, so that Pagefind's process can then be ended.
+ */
 export async function writePagefindIndex(index: PagefindIndex, outputPath: string): Promise<void> {
 	try {
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length) fail('writing the index', written.errors);
+		await filesLanded(outputPath);
 	} finally {
 		await index.deleteIndex();
+	}
+}
+
+/** The size of each file under `folder`, by path; looked at in parallel, since an index has thousands. */
+async function fileSizes(folder: string): Promise<Map<string, number>> {
+	const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name));
+	const sizes = await Promise.all(paths.map(async (path) => (await stat(path)).size));
+	return new Map(paths.map((path, index) => [path, sizes[index]!]));
+}
+
+/** Pagefind's runtime writes a file of up to 2 MiB in one piece: until that has landed, the file is empty. */
+const ONE_PIECE = 2 * 1024 * 1024;
+
+/**
+ * Waits until the files Pagefind wrote have landed: it answers once it has handed each file's bytes to its
+ * runtime's background writers (tokio, with no flush), and ending its process at once, as a build does to free
+ * its memory, can leave files empty: a site whose search fails in the browser ("Failed to load Pagefind
+ * metadata"). Landed when no file is empty and, should one be larger than a piece, no size changed since the look
+ * before.
+ */
+export async function filesLanded(folder: string, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let last: Map<string, number> | undefined;
+	for (;;) {
+		const sizes = await fileSizes(folder);
+		const values = [...sizes.values()];
+		if (!values.includes(0)) {
+			if (values.every((size) => size <= ONE_PIECE)) return;
+			if (last && [...sizes].every(([path, size]) => last!.get(path) === size)) return;
+		}
+		if (Date.now() > deadline) fail('writing the index', [`its files in ${folder} did not finish being written`]);
+		last = sizes;
+		await new Promise((resolve) => setTimeout(resolve, 25));
 	}
 }
 
