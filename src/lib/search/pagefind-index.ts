@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records.ts';
@@ -90,13 +89,18 @@ export async function writePagefindIndex(index: PagefindIndex, outputPath: strin
 	}
 }
 
-/** The size of each file under `folder`, by path; looked at in parallel, since an index has thousands. */
-async function fileSizes(folder: string): Promise<Map<string, number>> {
-	const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name));
-	const sizes = await Promise.all(paths.map(async (path) => (await stat(path)).size));
-	return new Map(paths.map((path, index) => [path, sizes[index]!]));
+/**
+ * The size of each file under `folder`, by path. Looked at one by one, in the index's own thread: in parallel the
+ * thousands of looks would queue in the thread pool that Astro, writing its pages meanwhile, waits on.
+ */
+function fileSizes(folder: string): Map<string, number> {
+	const sizes = new Map<string, number>();
+	for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const path = join(entry.parentPath, entry.name);
+		sizes.set(path, statSync(path).size);
+	}
+	return sizes;
 }
 
 /** Pagefind's runtime writes a file of up to 2 MiB in one piece: until that has landed, the file is empty. */
@@ -113,7 +117,7 @@ export async function filesLanded(folder: string, timeoutMs = 30_000): Promise<v
 	const deadline = Date.now() + timeoutMs;
 	let last: Map<string, number> | undefined;
 	for (;;) {
-		const sizes = await fileSizes(folder);
+		const sizes = fileSizes(folder);
 		const values = [...sizes.values()];
 		if (!values.includes(0)) {
 			if (values.every((size) => size <= ONE_PIECE)) return;
