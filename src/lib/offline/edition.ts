@@ -1,10 +1,17 @@
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
 import { EntryCache } from './entry-cache.ts';
 import { makeEntriesAhead } from './entries-ahead.ts';
-import { classicScriptPath, isCompressed, makeEntries, packed, type PackedEntry } from './edition-entries.ts';
+import {
+	classicScriptPath,
+	editionListing,
+	isCompressed,
+	makeEntries,
+	packed,
+	type PackedEntry,
+} from './edition-entries.ts';
 import { OFFLINE_INDEX } from '../search/api.ts';
 import { offlineIndexParts } from '../search/offline-index.ts';
 import type { Stemmer } from '../search/engine.ts';
@@ -32,9 +39,6 @@ export interface EditionSettings {
 
 /** Where the edition is written, and the zip's path from there and its size. */
 export type WriteEdition = (dist: string) => Promise<{ path: string; bytes: number }>;
-
-/** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
-const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
 
 /** esbuild's options for one classic script with all it imports, which a page opened from disk can run. */
 const CLASSIC = {
@@ -138,16 +142,7 @@ async function writeOfflineEdition(
 	cache: EntryCache,
 	last: [string, PackedEntry][],
 ): Promise<{ path: string; bytes: number }> {
-	// Each entry once, with whether it is a folder: no second look at the disk for 10,000 pages.
-	const kinds = new Map(
-		readdirSync(input.dist, { recursive: true, withFileTypes: true })
-			.map(
-				(entry) =>
-					[relative(input.dist, join(entry.parentPath, entry.name)).split(sep).join('/'), entry.isDirectory()] as const,
-			)
-			.filter(([file]) => !HOSTED_ONLY.test(file))
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-	);
+	const kinds = editionListing(input.dist);
 	const files = [...kinds.keys()].filter((file) => !kinds.get(file));
 	const folders = [...kinds.keys()].filter((file) => kinds.get(file));
 	const scripts = classicScripts(input.dist, input.base);

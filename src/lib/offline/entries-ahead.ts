@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EntryCache } from './entry-cache.ts';
-import { makeEntry, type EntrySetup } from './edition-entries.ts';
+import { editionListing, makeEntry, type EntrySetup } from './edition-entries.ts';
 
 /** How often the folder is looked at again, and how long a page must have been left alone to be taken. */
 const LOOK_EVERY_MS = 1000;
@@ -78,20 +78,19 @@ function settled(path: string, now: number): boolean {
 	}
 }
 
-/** The HTML pages and the folders under `dir`, from there, with forward slashes; none while it is not there. */
+/** The edition's HTML pages and folders in `dir` so far (see editionListing); none while it is not there. */
 function listing(dir: string): { files: string[]; folders: string[] } | undefined {
-	const files: string[] = [];
-	const folders: string[] = [];
-	let entries;
+	let kinds: Map<string, boolean>;
 	try {
-		entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+		kinds = editionListing(dir);
 	} catch {
 		return undefined;
 	}
-	for (const entry of entries) {
-		const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
-		if (entry.isDirectory()) folders.push(path);
-		else if (entry.isFile() && path.endsWith('.html')) files.push(path);
+	const files: string[] = [];
+	const folders: string[] = [];
+	for (const [path, folder] of kinds) {
+		if (folder) folders.push(path);
+		else if (path.endsWith('.html')) files.push(path);
 	}
 	return { files, folders };
 }
