@@ -102,9 +102,14 @@ const SANITIZE_SCHEMA: Schema = {
  */
 export function sanitizeSchema(spellings: ReadonlySet<string>): Schema {
 	if (spellings.size === 0) return SANITIZE_SCHEMA;
-	const href = [...LINK_PROTOCOLS, ...spellings];
-	const cite = [...CITE_PROTOCOLS, ...[...spellings].filter((spelling) => /^https?$/i.test(spelling))];
-	return { ...SANITIZE_SCHEMA, protocols: { ...SANITIZE_SCHEMA.protocols, href, cite } };
+	const spelled = (allowed: readonly string[]) => [
+		...allowed,
+		...[...spellings].filter((spelling) => allowed.includes(spelling.toLowerCase())),
+	];
+	return {
+		...SANITIZE_SCHEMA,
+		protocols: { ...SANITIZE_SCHEMA.protocols, href: spelled(LINK_PROTOCOLS), cite: spelled(CITE_PROTOCOLS) },
+	};
 }
 
 export interface HtmlProblem {
