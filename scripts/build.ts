@@ -13,6 +13,7 @@ import { contentDir, outDir } from '../src/lib/content/dirs.ts';
 import { CACHE_ROOT, currentContent } from '../src/lib/content/current.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { formatNumber } from '../src/lib/format.ts';
+import { closeSession } from '../src/lib/session.ts';
 import { main, projectRoot, reportProblems } from './cli.ts';
 
 /** A path for a message: `.` alone reads as nothing, so the project's own folder is named in full. */
@@ -25,6 +26,15 @@ function shownPath(path: string): string {
 function refusal(out: string, content: string, named: boolean): string | undefined {
 	const facts = outputFacts({ out, report: content, project: resolve(projectRoot), named });
 	return judgeOutput(facts, shownPath);
+}
+
+interface BuildPlan {
+	content: string;
+	out: string;
+	shown: string;
+	named: boolean;
+	step: (label: string) => void;
+	indexer: SearchIndexer;
 }
 
 function version(): string {
@@ -55,9 +65,18 @@ await main(async () => {
 		);
 	// Pagefind starts on the records of the files unchanged since the last build while the check reads the folder.
 	const indexer = new SearchIndexer({ cacheRoot: CACHE_ROOT, reportDir: content });
+	try {
+		return await buildSite({ content, out, shown, named, step, indexer });
+	} finally {
+		// Whatever stopped the build, no thread it started outlives it.
+		await Promise.all([indexer.stop(), closeSession()]);
+	}
+});
+
+/** The check, Astro's build into a staging folder, and the swap; the caller ends the threads. */
+async function buildSite({ content, out, shown, named, step, indexer }: BuildPlan): Promise<number> {
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
 	if (!(await reportProblems(content))) {
-		await indexer.stop();
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
 		return 1;
 	}
@@ -103,7 +122,6 @@ await main(async () => {
 		rmSync(cacheDir, { recursive: true, force: true });
 		rmSync(searchIndexPath(CACHE_ROOT, process.pid), { recursive: true, force: true });
 		release();
-		await indexer.stop();
 	}
 	// The folder may have changed while Astro ran (a build takes a while): judged again, just before replacing it.
 	const late = refusal(out, content, named);
@@ -123,4 +141,4 @@ await main(async () => {
 		: '';
 	console.log(`Built ${displayPath(content)} into ${shown}.${unchanged}`);
 	return 0;
-});
+}

@@ -31,7 +31,14 @@ export function printProblems(content: ReportContent): ReportContent | undefined
 	return content;
 }
 
-/** Runs a command's body; an unexpected error is reported in one line, never as a stack trace. */
+/** How long a command may take to exit once its work is done, before whatever it left running is stopped. */
+const EXIT_WITHIN_MS = 10_000;
+
+/**
+ * Runs a command's body; an unexpected error is reported in one line, never as a stack trace. Every command ends:
+ * the threads and processes it starts are ended where it stops, and should one still run once its work is done
+ * (a bug), the command says so and exits rather than wait for it forever.
+ */
 export async function main(body: () => Promise<number> | number): Promise<void> {
 	try {
 		process.exitCode = await body();
@@ -40,4 +47,8 @@ export async function main(body: () => Promise<number> | number): Promise<void> 
 		if (process.env.DEBUG) console.error(error);
 		process.exitCode = 1;
 	}
+	setTimeout(() => {
+		console.error('Something was still running after the command had finished; it was stopped (a bug in Findings Report).');
+		process.exit(process.exitCode || 1);
+	}, EXIT_WITHIN_MS).unref();
 }

@@ -7,9 +7,9 @@ import { editionReadme, type EditionSettings, type PreparedEdition } from '../li
 import type { EditionMessage } from './offline-edition-worker.ts';
 import { SearchIndexer } from '../lib/build/search-indexer.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
-import { cacheFileFor } from '../lib/cache-file.ts';
-import { codeDigest } from '../lib/code-digest.ts';
-import { startWorker } from '../lib/every-core.ts';
+import { cacheFileFor } from '../lib/plumbing/cache-file.ts';
+import { codeDigest } from '../lib/plumbing/code-digest.ts';
+import { Thread } from '../lib/plumbing/thread.ts';
 import { searchIndexPath } from '../lib/build/leftovers.ts';
 import { move } from '../lib/build/swap.ts';
 import { publishedImages } from '../lib/content/published.ts';
@@ -17,6 +17,7 @@ import { checkPagefindIndex } from '../lib/search/pagefind-index.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { PrecacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
 import { offlineEditionName } from '../lib/slug.ts';
+import { session } from '../lib/session.ts';
 
 /** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */
 export function stepTimer(): (label: string) => void {
@@ -34,7 +35,7 @@ export function stepTimer(): (label: string) => void {
  * would contend for before), then the entries of the pages Astro has written by then; it makes the rest when given
  * the built site. Its errors fail the build then.
  */
-export function startOfflineEdition(content: ReportContent, search: SearchIndexing): PreparedEdition {
+export function startOfflineEdition(content: ReportContent, search: SearchIndexing): StartedEdition {
 	const report = content.report!.data;
 	const settings: EditionSettings = {
 		base: content.base,
@@ -46,27 +47,30 @@ export function startOfflineEdition(content: ReportContent, search: SearchIndexi
 		modified: new Date(`${report.asAt}T12:00:00Z`),
 		cache: { path: cacheFileFor(CACHE_ROOT, 'edition', content.dir, 'bin'), code: codeDigest() },
 	};
-	const url = new URL('./offline-edition-worker.ts', import.meta.url);
-	const { worker, result } = startWorker<{ path: string; bytes: number }>(url, undefined, 'the offline edition');
-	const post = (message: EditionMessage) => worker.postMessage(message);
-	// Until the pages are built it waits for them, which must not keep the process of a failed build alive, nor
-	// report its error a second time.
-	worker.unref();
-	result.catch(() => undefined);
+	const written = Promise.withResolvers<{ path: string; bytes: number }>();
+	const thread = new Thread<EditionMessage, { path: string; bytes: number }>(
+		new URL('./offline-edition-worker.ts', import.meta.url),
+		'the offline edition',
+		written.resolve,
+	);
 	let prepared = false;
 	const prepare = () => {
-		if (!prepared) post({ settings });
+		if (!prepared) thread.post({ settings });
 		prepared = true;
 	};
 	search.indexer.done.then(prepare, prepare);
 	return {
-		ahead: (dir) => post({ ahead: dir }),
-		write(dist) {
+		ahead: (dir) => thread.post({ ahead: dir }),
+		async write(dist) {
 			prepare();
-			worker.ref();
-			post({ dist });
-			return result;
+			thread.post({ dist });
+			try {
+				return await thread.during(written.promise);
+			} finally {
+				await thread.close();
+			}
 		},
+		close: () => thread.close(),
 	};
 }
 
@@ -94,15 +98,18 @@ export function startSearchIndex(content: ReportContent, folder: string, indexer
 	return { records, folder, indexer: started };
 }
 
+/** An offline edition whose worker has started: `close` ends it, whatever it is doing. */
+export interface StartedEdition extends PreparedEdition {
+	close(): Promise<void>;
+}
+
 /** A build's search index and offline edition, started for one reading of the report folder. */
 export interface StartedSteps {
 	content: ReportContent;
 	search: SearchIndexing;
-	edition: PreparedEdition;
+	edition: StartedEdition;
 }
 
-// The build script and Astro's integration load this module in module graphs of their own: the process is shared.
-const STARTED = Symbol.for('findings-report.build-steps');
 
 /**
  * Starts the search index and the offline edition of a build once: the build script does as soon as the check has
@@ -110,11 +117,10 @@ const STARTED = Symbol.for('findings-report.build-steps');
  * when Astro runs alone.
  */
 export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer): StartedSteps {
-	const shared = globalThis as { [STARTED]?: StartedSteps };
-	const started = shared[STARTED];
-	if (started?.content === content) return started;
+	const shared = session();
+	if (shared.steps?.content === content) return shared.steps;
 	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid), indexer);
-	return (shared[STARTED] = { content, search, edition: startOfflineEdition(content, search) });
+	return (shared.steps = { content, search, edition: startOfflineEdition(content, search) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { buildDay } from '../lib/clock.ts';
 import { parseExpression } from '../lib/figures/expression.ts';
 import {
 	dateSchema,
@@ -82,15 +83,16 @@ export const reportSchema = z
 	})
 	.superRefine(
 		(report, ctx) => {
-			// A correction is published with an edition: dated on or before its asAt, so that the feed and /changes/
-			// never announce one from the future.
-			if (typeof report.asAt !== 'string' || !isCalendarDate(report.asAt) || !Array.isArray(report.corrections)) return;
+			// A correction comes after the report it corrects, so it may be dated after asAt; not after the day of
+			// the build, though: the feed and /changes/ would announce it before it happened.
+			if (!Array.isArray(report.corrections)) return;
+			const today = buildDay();
 			report.corrections.forEach((correction, index) => {
-				if (typeof correction?.date === 'string' && isCalendarDate(correction.date) && correction.date > report.asAt)
+				if (typeof correction?.date === 'string' && isCalendarDate(correction.date) && correction.date > today)
 					ctx.addIssue({
 						code: 'custom',
 						path: ['corrections', index, 'date'],
-						message: `${correction.date} is after asAt (${report.asAt}); a correction is published with an edition: date it on or before asAt, or move asAt`,
+						message: `${correction.date} is after today (${today}); a correction is dated the day it is published: check the date, or add the correction on that day`,
 					});
 			});
 		},

@@ -1,4 +1,4 @@
-import { serveQueue } from '../../src/lib/core-queue.ts';
+import { serveQueue } from '../../src/lib/plumbing/core-queue.ts';
 
 // Doubles numbers for test/unit/core-queue.test.ts, and fails on those it is told to.
 serveQueue((jobs: readonly number[], setup: { failFrom?: number }) =>

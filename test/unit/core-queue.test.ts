@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoreQueue } from '../../src/lib/core-queue.ts';
+import { CoreQueue } from '../../src/lib/plumbing/core-queue.ts';
 
 const worker = new URL('../support/queue-worker.ts', import.meta.url);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -30,7 +30,7 @@ describe('the core queue', () => {
 			// The worker did its part of the first batch before this thread asked for it.
 			expect(here.filter((n) => n < 2000).length).toBeLessThan(2000);
 		} finally {
-			work.close();
+			await work.close();
 		}
 	});
 
@@ -40,9 +40,9 @@ describe('the core queue', () => {
 			// Every job fails in the worker, which starts on the batch while this thread waits.
 			const batch = work.add(numbers(0, 2000), { failFrom: 0 });
 			await sleep(1000);
-			await expect(work.finish(batch)).rejects.toThrow(/^job \d+ failed$/);
+			await expect(work.finish(batch)).rejects.toThrow(/^doubling failed: job \d+ failed$/);
 		} finally {
-			work.close();
+			await work.close();
 		}
 	});
 });

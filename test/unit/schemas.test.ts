@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { buildDay } from '../../src/lib/clock.ts';
 import { validate } from '../../src/lib/content/error-map.ts';
 import { sortProblems } from '../../src/lib/problems.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
@@ -148,17 +149,37 @@ describe('plausible dates', () => {
 		expect(asAt('2100-12-31')).toEqual([]);
 	});
 
-	it('keeps a correction on or before asAt: it is published with an edition', () => {
-		const corrections = (dates: string[]) =>
-			`title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  a: { label: A }\noutcomes: {}\ncorrections:\n${dates.map((date) => `  - { date: ${date}, text: T }\n`).join('')}`;
-		expect(problems(reportSchema, corrections(['2017-03-08', '2016-12-01']))).toEqual([]);
-		expect(problems(reportSchema, corrections(['2017-03-20', '1899-01-01', '2017-02-30']))).toEqual([
-			'8: corrections[0].date: 2017-03-20 is after asAt (2017-03-08); a correction is published with an edition: date it on or before asAt, or move asAt',
-			'9: corrections[1].date: 1899-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',
-			'10: corrections[2].date: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08',
-		]);
-		const { data } = validate(reportSchema, parseYaml(corrections(['2017-03-01'])), 'report.yaml');
-		expect(data?.corrections).toEqual([{ date: '2017-03-01', text: 'T', findings: [] }]);
+	it('takes a correction dated after asAt (the report is published, then corrected), but not after today', () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			// 2017-03-25 at noon UTC: the 25th everywhere, and the 26th from UTC+12 on.
+			vi.setSystemTime(new Date('2017-03-25T12:00:00Z'));
+			const corrections = (dates: string[]) =>
+				`title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  a: { label: A }\noutcomes: {}\ncorrections:\n${dates.map((date) => `  - { date: ${date}, text: T }\n`).join('')}`;
+			expect(problems(reportSchema, corrections(['2017-03-20', '2017-03-26', '2017-03-08', '2016-12-01']))).toEqual(
+				[],
+			);
+			expect(problems(reportSchema, corrections(['2017-03-27', '1899-01-01', '2017-02-30']))).toEqual([
+				'8: corrections[0].date: 2017-03-27 is after today (2017-03-26); a correction is dated the day it is published: check the date, or add the correction on that day',
+				'9: corrections[1].date: 1899-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',
+				'10: corrections[2].date: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08',
+			]);
+			const { data } = validate(reportSchema, parseYaml(corrections(['2017-03-20'])), 'report.yaml');
+			expect(data?.corrections).toEqual([{ date: '2017-03-20', text: 'T', findings: [] }]);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('takes the build day from SOURCE_DATE_EPOCH when it is set', () => {
+		const before = process.env.SOURCE_DATE_EPOCH;
+		process.env.SOURCE_DATE_EPOCH = String(Date.parse('2020-06-01T00:00:00Z') / 1000);
+		try {
+			expect(buildDay()).toBe('2020-06-01');
+		} finally {
+			if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+			else process.env.SOURCE_DATE_EPOCH = before;
+		}
 	});
 
 	it('moves a deadline on by whole years, 29 February to 28 February when there is none', () => {

@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReportContent } from '../content/load.ts';
-import { cacheFileFor, writeCacheFile } from '../cache-file.ts';
-import { codeDigest } from '../code-digest.ts';
+import { cacheFileFor, writeCacheFile } from '../plumbing/cache-file.ts';
+import { codeDigest } from '../plumbing/code-digest.ts';
 import { MARKER } from './marker.ts';
+import { session } from '../session.ts';
 
 /**
  * A rebuild takes each finding page whose inputs have not changed from the previous site instead of rendering it
@@ -19,7 +20,7 @@ interface Manifest {
 	keys: Record<string, string>;
 }
 
-interface Plan {
+export interface Plan {
 	manifest: string;
 	/** The site being replaced, whose pages may be kept. */
 	previous: string;
@@ -30,9 +31,6 @@ interface Plan {
 	kept: Set<string>;
 }
 
-// Astro runs the pages in its own module graph: the process is what this module and the pages share.
-const KEY = Symbol.for('findings-report.page-reuse');
-const holder = globalThis as typeof globalThis & { [KEY]?: Plan | undefined };
 
 /** The build id in a site's marker, if it has one. */
 function builtBy(dir: string): string | undefined {
@@ -76,7 +74,7 @@ export function planReuse(input: { out: string; cacheRoot: string; content: Repo
 	const path = cacheFileFor(input.cacheRoot, 'pages', input.out, 'json');
 	const manifest = readManifest(path);
 	const usable = !input.full && manifest !== undefined && builtBy(input.out) === manifest.build;
-	holder[KEY] = {
+	session().reuse = {
 		manifest: path,
 		previous: input.out,
 		previousKeys: new Map(usable ? Object.entries(manifest.keys) : []),
@@ -93,7 +91,7 @@ const pageFile = (id: string) => join('findings', id, 'index.html');
  * for that finding can be kept, so Astro need not render it. Outside a planned build (`npm run dev`), never.
  */
 export function keepPage(id: string, props: unknown): boolean {
-	const plan = holder[KEY];
+	const plan = session().reuse;
 	if (!plan) return false;
 	const key = createHash('sha256').update(plan.shared).update(JSON.stringify(props)).digest('base64url');
 	plan.keys.set(id, key);
@@ -112,7 +110,7 @@ function listing(dir: string): string[] {
  * once the new one is in place) and copied otherwise. Returns how many were kept.
  */
 export function placeKeptPages(dist: string): number {
-	const plan = holder[KEY];
+	const plan = session().reuse;
 	if (!plan?.kept.size) return 0;
 	// Kept pages name the previous build's hashed scripts and styles; the same code makes the same names.
 	if (listing(join(plan.previous, '_astro')).join('\n') !== listing(join(dist, '_astro')).join('\n')) {
@@ -150,7 +148,7 @@ export function recordPages(): { build: string; kept: number } {
 
 /** Ends the plan, whether or not the build succeeded: nothing of it outlives the build. */
 export function endPlan(): Plan | undefined {
-	const plan = holder[KEY];
-	holder[KEY] = undefined;
+	const plan = session().reuse;
+	session().reuse = undefined;
 	return plan;
 }

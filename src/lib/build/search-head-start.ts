@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { ReportContent } from '../content/load.ts';
-import { cacheFileFor, writeCacheFile } from '../cache-file.ts';
+import { cacheFileFor, writeCacheFile } from '../plumbing/cache-file.ts';
 import { addRecords, createPagefindIndex, indexRecords, type PagefindIndex } from '../search/pagefind-index.ts';
 import { sourcedRecords, type SearchRecord } from '../search/records.ts';
 

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Thread } from '../plumbing/thread.ts';
 import type { SearchRecord } from '../search/records.ts';
 
 /** What the indexer's worker is told: where the last build's records are kept, then the records to index. */
@@ -15,51 +15,47 @@ export type IndexerAnswer = { written: true } | { error: string };
  * add rather than 5. Pagefind's process ends as soon as the index is written (it holds 300 MB until then).
  */
 export class SearchIndexer {
-	readonly #worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+	readonly #thread: Thread<IndexerMessage, IndexerAnswer>;
 	/** When the index is written (or fails); unlike `written()`, waiting for it keeps no process alive. */
 	readonly done: Promise<void>;
-	#exited = false;
 
 	/** Starts Pagefind on the last build's records of the report's unchanged files (see search-head-start.ts). */
 	constructor(headStart?: { cacheRoot: string; reportDir: string }) {
-		// Only what waits for the index keeps the process alive: a build that fails must still end.
-		this.#worker.unref();
-		this.done = new Promise((resolve, reject) => {
-			this.#worker.on('message', (answer: IndexerAnswer) =>
-				'error' in answer ? reject(new Error(answer.error)) : resolve(),
-			);
-			this.#worker.once('error', reject);
-			this.#worker.once('exit', () => {
-				this.#exited = true;
-				reject(new Error('the search index stopped before it was written'));
-			});
-		});
+		const answered = Promise.withResolvers<void>();
+		this.#thread = new Thread<IndexerMessage, IndexerAnswer>(
+			new URL('./search-index-worker.ts', import.meta.url),
+			'the search index',
+			(answer) => ('error' in answer ? answered.reject(new Error(answer.error)) : answered.resolve()),
+		);
+		this.done = Promise.race([answered.promise, this.#thread.failed]);
 		// Awaited where the index is needed; a build that fails first must not also report this as unhandled.
 		this.done.catch(() => undefined);
-		if (headStart) this.#post({ kind: 'head start', ...headStart });
+		if (headStart) this.#thread.post({ kind: 'head start', ...headStart });
 	}
 
 	/** Indexes the records and writes the index into `folder`. */
 	index(records: readonly SearchRecord[], language: string, folder: string): void {
-		this.#post({ kind: 'index', records, language, folder });
+		this.#thread.post({ kind: 'index', records, language, folder });
 	}
 
-	/** When the index is written; the process waits for it. */
-	written(): Promise<void> {
-		this.#worker.ref();
-		return this.done.finally(() => void this.#worker.terminate());
+	/** When the index is written; the process waits for it, and the thread ends then. */
+	async written(): Promise<void> {
+		try {
+			await this.#thread.during(this.done);
+		} finally {
+			await this.#thread.close();
+		}
 	}
 
-	/** Ends Pagefind's process and the worker, whatever they were doing: the build stopped. */
+	/**
+	 * Ends Pagefind's process and the worker, whatever they were doing: the build stopped. The worker is given a
+	 * moment to end Pagefind's process, then ended within a bound whatever it does.
+	 */
 	async stop(): Promise<void> {
-		if (this.#exited) return;
-		const exited = new Promise((resolve) => this.#worker.once('exit', resolve));
-		this.#post({ kind: 'stop' });
-		this.#worker.ref();
-		await exited;
-	}
-
-	#post(message: IndexerMessage): void {
-		this.#worker.postMessage(message);
+		if (this.#thread.closed) return;
+		this.#thread.post({ kind: 'stop' });
+		const ended = this.#thread.failed.catch(() => undefined);
+		await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+		await this.#thread.close();
 	}
 }

@@ -4,11 +4,8 @@ import { DUE_YEARS_AFTER_AS_AT, EARLIEST_DATE, LENGTH_LIMITS, tooLong, yearsAfte
 import type { Report } from '../../schemas/report.ts';
 import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../figures/expression.ts';
 import type { Problem } from '../problems.ts';
-import type { FindingRecord, Located, ReportContent } from './load.ts';
-
-function at(entry: Located, path: readonly PropertyKey[], field: string, message: string): Problem {
-	return { file: entry.file, line: entry.lineOf(path), field, message };
-}
+import type { FindingRecord, ReportContent } from './load.ts';
+import type { SourceLines } from './source-lines.ts';
 
 function listOf(keys: readonly string[]): string {
 	return keys.length ? keys.join(', ') : '(none declared)';
@@ -30,13 +27,13 @@ export function bodyLengthProblem(file: string, line: number, body: string): Pro
 		: { file, line, field: 'body', message: `${long}, or split it into several files` };
 }
 
-function checkUniqueIds(records: readonly FindingRecord[]): Problem[] {
+function checkUniqueIds(records: readonly FindingRecord[], lines: SourceLines): Problem[] {
 	return [...Map.groupBy(records, (record) => record.id).values()]
 		.filter((group) => group.length > 1)
 		.flatMap((group) =>
 			group.map((record) => {
 				const others = group.filter((other) => other !== record).map((other) => other.file);
-				return at(
+				return lines.at(
 					record,
 					['id'],
 					'id',
@@ -56,6 +53,7 @@ const isDraft = (record: FindingRecord) => record.raw.draft === true;
 
 function checkReferences(
 	record: FindingRecord,
+	lines: SourceLines,
 	report: Report | undefined,
 	themes: readonly string[],
 	byId: ReadonlyMap<string, FindingRecord>,
@@ -70,7 +68,7 @@ function checkReferences(
 		const metrics = Object.keys(report.metrics);
 		if (status && !statuses.includes(status))
 			problems.push(
-				at(
+				lines.at(
 					record,
 					['status'],
 					'status',
@@ -79,7 +77,7 @@ function checkReferences(
 			);
 		if (outcome && !outcomes.includes(outcome))
 			problems.push(
-				at(
+				lines.at(
 					record,
 					['outcome'],
 					'outcome',
@@ -89,7 +87,7 @@ function checkReferences(
 		for (const metric of fields(raw.metrics))
 			if (!metrics.includes(metric))
 				problems.push(
-					at(
+					lines.at(
 						record,
 						['metrics', metric],
 						`metrics.${metric}`,
@@ -100,7 +98,7 @@ function checkReferences(
 	texts(raw.themes).forEach((theme, index) => {
 		if (theme !== undefined && !themes.includes(theme))
 			problems.push(
-				at(
+				lines.at(
 					record,
 					['themes', index],
 					`themes[${index}]`,
@@ -113,10 +111,10 @@ function checkReferences(
 		const field = `related[${index}]`;
 		const target = byId.get(id);
 		if (id === record.id)
-			problems.push(at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
+			problems.push(lines.at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
 		else if (!target)
 			problems.push(
-				at(
+				lines.at(
 					record,
 					['related', index],
 					field,
@@ -125,7 +123,7 @@ function checkReferences(
 			);
 		else if (!isDraft(record) && isDraft(target))
 			problems.push(
-				at(
+				lines.at(
 					record,
 					['related', index],
 					field,
@@ -145,7 +143,7 @@ const plausibleDate = (value: unknown) =>
  * would count in no year of the charts yet, or in a year still to come), and a recommendation's deadline may be
  * after it, but not by more than 50 years. A draft is in no figure yet, so it may be dated for a later edition.
  */
-function checkDates(record: FindingRecord, asAt: string): Problem[] {
+function checkDates(record: FindingRecord, lines: SourceLines, asAt: string): Problem[] {
 	if (isDraft(record)) return [];
 	const problems: Problem[] = [];
 	const { raw } = record;
@@ -153,7 +151,7 @@ function checkDates(record: FindingRecord, asAt: string): Problem[] {
 	const closed = plausibleDate(raw.closed);
 	if (opened && opened > asAt)
 		problems.push(
-			at(
+			lines.at(
 				record,
 				['opened'],
 				'opened',
@@ -162,7 +160,7 @@ function checkDates(record: FindingRecord, asAt: string): Problem[] {
 		);
 	if (closed && closed > asAt)
 		problems.push(
-			at(
+			lines.at(
 				record,
 				['closed'],
 				'closed',
@@ -178,7 +176,7 @@ function checkDates(record: FindingRecord, asAt: string): Problem[] {
 		);
 		if (due && due > latest)
 			problems.push(
-				at(
+				lines.at(
 					record,
 					['recommendations', index, 'due'],
 					`recommendations[${index}].due`,
@@ -192,6 +190,7 @@ function checkDates(record: FindingRecord, asAt: string): Problem[] {
 /** The findings a correction names must have pages, since /changes/ and the feed link to them. */
 function checkCorrections(
 	report: NonNullable<ReportContent['report']>,
+	lines: SourceLines,
 	byId: ReadonlyMap<string, FindingRecord>,
 ): Problem[] {
 	return (report.data.corrections ?? []).flatMap((correction, index) =>
@@ -201,7 +200,7 @@ function checkCorrections(
 			const target = byId.get(id);
 			if (!target)
 				return [
-					at(
+					lines.at(
 						report,
 						path,
 						field,
@@ -209,7 +208,7 @@ function checkCorrections(
 					),
 				];
 			if (isDraft(target))
-				return [at(report, path, field, `"${id}" is a draft and has no page; remove it or publish that finding`)];
+				return [lines.at(report, path, field, `"${id}" is a draft and has no page; remove it or publish that finding`)];
 			return [];
 		}),
 	);
@@ -227,6 +226,7 @@ function vocabularyOf(report: Report, themes: readonly string[]): Vocabulary {
 /** Every figure with `equals` must match what its expression computes from the published findings. */
 function checkFigures(
 	report: NonNullable<ReportContent['report']>,
+	lines: SourceLines,
 	themes: readonly string[],
 	findings: readonly Finding[],
 	leftOut: number,
@@ -243,14 +243,14 @@ function checkFigures(
 		const unknown = checkExpression(parsed.expression, vocabulary);
 		if (unknown.length) {
 			problems.push(
-				...unknown.map((message) => at(report, ['figures', name, 'equals'], `figures.${name}.equals`, message)),
+				...unknown.map((message) => lines.at(report, ['figures', name, 'equals'], `figures.${name}.equals`, message)),
 			);
 			continue;
 		}
 		const computed = evaluate(parsed.expression, findings);
 		if (computed !== figure.value)
 			problems.push(
-				at(
+				lines.at(
 					report,
 					['figures', name, 'value'],
 					`figures.${name}.value`,
@@ -265,7 +265,7 @@ function checkFigures(
  * The rules that span files: names that must exist, unique ids, dates that the report's asAt bounds, figures that
  * must reconcile. In linear time: each finding's references are looked up in one map of every id.
  */
-export function checkContent(content: ReportContent): Problem[] {
+export function checkContent(content: ReportContent, lines: SourceLines): Problem[] {
 	const themes = content.themes.map((theme) => theme.id);
 	const report = content.report?.data;
 	const records = content.findingRecords;
@@ -275,10 +275,10 @@ export function checkContent(content: ReportContent): Problem[] {
 	const byId = new Map<string, FindingRecord>();
 	for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
 	return [
-		...checkUniqueIds(records),
-		...records.flatMap((record) => checkReferences(record, report, themes, byId)),
-		...(report ? records.flatMap((record) => checkDates(record, report.asAt)) : []),
-		...(content.report ? checkCorrections(content.report, byId) : []),
-		...(content.report ? checkFigures(content.report, themes, published, leftOut) : []),
+		...checkUniqueIds(records, lines),
+		...records.flatMap((record) => checkReferences(record, lines, report, themes, byId)),
+		...(report ? records.flatMap((record) => checkDates(record, lines, report.asAt)) : []),
+		...(content.report ? checkCorrections(content.report, lines, byId) : []),
+		...(content.report ? checkFigures(content.report, lines, themes, published, leftOut) : []),
 	];
 }

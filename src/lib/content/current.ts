@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadReport, type ReportContent } from './load.ts';
 import { FrontmatterCache } from './frontmatter-cache.ts';
 import { RenderCache } from './render-cache.ts';
+import { session } from '../session.ts';
 
 /** The install's cache: rendered Markdown and parsed frontmatter kept between builds, per report folder. */
 export const CACHE_ROOT = join(
@@ -12,17 +13,8 @@ export const CACHE_ROOT = join(
 	'findings-report',
 );
 
-// The build script, Astro's content loader and the dev server's integration each load this module in their own
-// module graph; the process is what they share, so the report folder is read once per build (or per save).
-const KEY = Symbol.for('findings-report.content');
-interface Shared {
-	content?: ReportContent;
-	/** A reading that several listeners of one save share. */
-	pending?: Promise<ReportContent>;
-	listeners: ((content: ReportContent) => void)[];
-}
-const holder = globalThis as typeof globalThis & { [KEY]?: Shared };
-const shared: Shared = (holder[KEY] ??= { listeners: [] });
+// The build script, Astro's content loader and the dev server's integration share one reading (see session.ts).
+const shared = session();
 
 /** Reads a report folder through the caches, and makes it the one every part of this process uses. */
 export async function reloadContent(dir: string): Promise<ReportContent> {

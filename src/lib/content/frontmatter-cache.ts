@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { cacheFileFor, KeptEntries } from '../cache-file.ts';
-import { codeDigest } from '../code-digest.ts';
+import { cacheFileFor, KeptEntries } from '../plumbing/cache-file.ts';
+import { codeDigest } from '../plumbing/code-digest.ts';
 import { parseYaml, type YamlSource } from './yaml.ts';
 
 /** The version of the code that parses: src/lib and the installed packages, `yaml` among them. */

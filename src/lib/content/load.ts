@@ -22,13 +22,16 @@ import { nameProblems, type NamedEntry } from './names.ts';
 import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { RenderCache } from './render-cache.ts';
 import { BodyRenderer } from './render-entries.ts';
+import { SourceLines } from './source-lines.ts';
 import type { RenderJob } from './render-pool.ts';
 import { parseYaml } from './yaml.ts';
 
+/**
+ * A file of the report as named in problems: relative to the working directory. The content is plain data, so that
+ * any of it can be handed to another thread; the lines its fields were written on are in `SourceLines`.
+ */
 export interface Located {
-	/** The file as printed in problems: relative to the working directory. */
 	file: string;
-	lineOf(path: readonly PropertyKey[]): number;
 }
 
 /** A theme, finding or chapter: its validated frontmatter and its body, rendered once. */
@@ -82,7 +85,7 @@ export interface LoadOptions {
 type Kind = NamedEntry['kind'];
 type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'images'>;
 
-function loadReportFile(dir: string, problems: Problem[]): ReportContent['report'] {
+function loadReportFile(dir: string, problems: Problem[], lines: SourceLines): ReportContent['report'] {
 	const path = join(dir, 'report.yaml');
 	const file = displayPath(path);
 	if (!existsSync(path)) {
@@ -122,7 +125,8 @@ function loadReportFile(dir: string, problems: Problem[]): ReportContent['report
 	const control = controlCharacterProblems(source.data, source.lineOf, file);
 	const result = validate(reportSchema, source, file, 'report');
 	problems.push(...control, ...result.problems);
-	return result.data && !control.length ? { file, lineOf: source.lineOf, data: result.data } : undefined;
+	lines.set(file, source.lineOf);
+	return result.data && !control.length ? { file, data: result.data } : undefined;
 }
 
 /** A Markdown file as read: split at its frontmatter, or what stopped that. */
@@ -148,6 +152,7 @@ interface ParseState {
 	names: NamedEntry[];
 	/** Every finding file that parsed; only findings are recorded. */
 	records?: FindingRecord[];
+	lines: SourceLines;
 	cache: FrontmatterCache | undefined;
 }
 
@@ -156,7 +161,7 @@ function parseEntries<S extends z.ZodType>(
 	files: ReadFile[],
 	kind: Kind,
 	schema: S,
-	{ problems, names, records, cache }: ParseState,
+	{ problems, names, records, lines, cache }: ParseState,
 ): Parsed<z.output<S>>[] {
 	const entries: Parsed<z.output<S>>[] = [];
 	for (const { path, relativePath, file, split } of files) {
@@ -198,19 +203,19 @@ function parseEntries<S extends z.ZodType>(
 				return written ? source.lineOf(['id']) : 1;
 			},
 		});
+		lines.set(file, source.lineOf);
 		const control = controlCharacterProblems(source.data, source.lineOf, file);
 		const result = validate(schema, source, file);
 		// An over-long body is reported and not rendered.
 		const long = bodyLengthProblem(file, source.bodyLine, source.body);
 		problems.push(...control, ...result.problems, ...(long ? [long] : []));
 		const valid = result.data !== undefined && !control.length && !long;
-		if (raw && records) records.push({ id, file, lineOf: source.lineOf, raw, valid });
+		if (raw && records) records.push({ id, file, raw, valid });
 		if (valid && result.data !== undefined)
 			entries.push({
 				id,
 				file,
 				path,
-				lineOf: source.lineOf,
 				data: result.data,
 				body: source.body,
 				bodyLine: source.bodyLine,
@@ -257,7 +262,8 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 			problems: [{ file: dir, line: 1, field: 'folder', message }],
 		};
 	}
-	const report = loadReportFile(dir, problems);
+	const lines = new SourceLines();
+	const report = loadReportFile(dir, problems, lines);
 	const base = siteBase(report?.data.site);
 	const names: NamedEntry[] = [];
 	const records: FindingRecord[] = [];
@@ -272,14 +278,14 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		};
 		renderer.start(bodiesOf([...read.themes, ...read.findings, ...read.pages]));
 		const cache = options.frontmatter;
-		const themes = parseEntries(read.themes, 'theme', themeSchema, { problems, names, cache });
-		const findings = parseEntries(read.findings, 'finding', findingSchema, { problems, names, records, cache });
-		const pages = parseEntries(read.pages, 'page', pageSchema, { problems, names, cache });
+		const themes = parseEntries(read.themes, 'theme', themeSchema, { problems, names, lines, cache });
+		const findings = parseEntries(read.findings, 'finding', findingSchema, { problems, names, records, lines, cache });
+		const pages = parseEntries(read.pages, 'page', pageSchema, { problems, names, lines, cache });
 		problems.push(...nameProblems(names));
 		const context = report && directiveContext(report.data, themes, findings);
 		rendered = await renderEntries([themes, findings, pages], renderer, context, problems);
 	} finally {
-		renderer.close();
+		await renderer.close();
 	}
 	const [renderedThemes, renderedFindings, renderedPages] = rendered;
 	const content: ReportContent = {
@@ -293,7 +299,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		editions: loadEditions(dir, report?.data.asAt, problems),
 		problems,
 	};
-	problems.push(...checkContent(content));
+	problems.push(...checkContent(content, lines));
 	options.cache?.save();
 	options.frontmatter?.save();
 	return { ...content, problems: sortProblems(dedupe(problems)) };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cacheFileFor, KeptEntries } from '../cache-file.ts';
-import { codeDigest } from '../code-digest.ts';
+import { cacheFileFor, KeptEntries } from '../plumbing/cache-file.ts';
+import { codeDigest } from '../plumbing/code-digest.ts';
 import { mayHaveDirectives } from '../markdown/directive-syntax.ts';
 import type { Rendered } from '../markdown/render.ts';
 import type { ImageFile } from './images.ts';

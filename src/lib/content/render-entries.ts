@@ -1,6 +1,6 @@
 import { mayHaveDirectives } from '../markdown/directive-syntax.ts';
 import type { DirectiveContext } from '../markdown/directives.ts';
-import { CoreQueue, type Batch } from '../core-queue.ts';
+import { CoreQueue, type Batch } from '../plumbing/core-queue.ts';
 import { directiveDigest } from './directive-context.ts';
 import type { ImageRegistry } from './images.ts';
 import { RenderCache, type CachedRender } from './render-cache.ts';
@@ -64,8 +64,9 @@ export class BodyRenderer {
 		return entries.map((entry) => this.#known.get(entry.path)!);
 	}
 
-	close(): void {
-		this.#queue.close();
+	/** Ends the workers; call it in a `finally`. */
+	close(): Promise<void> {
+		return this.#queue.close();
 	}
 
 	async #finish(batch: Batch): Promise<CachedRender[]> {
@@ -83,7 +84,8 @@ export class BodyRenderer {
 			const cached = this.#cache?.get(key);
 			if (cached && cached.images.every((image) => this.#images.reuse(image))) this.#known.set(body.path, cached);
 			else {
-				missing.jobs.push(body);
+				// Only the job's own fields: an entry carries much more than the worker needs.
+				missing.jobs.push({ path: body.path, file: body.file, body: body.body, bodyLine: body.bodyLine });
 				missing.keys.push(key);
 			}
 		}

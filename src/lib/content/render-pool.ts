@@ -2,6 +2,7 @@ import type { DirectiveContext } from '../markdown/directives.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { ImageRegistry } from './images.ts';
 import type { CachedRender } from './render-cache.ts';
+import type { Problem } from '../problems.ts';
 
 /** One body to render: where its file is (images resolve from there) and how it is named in problems. */
 export interface RenderJob {
@@ -25,7 +26,22 @@ export function renderJobs(
 ): CachedRender[] {
 	return jobs.map((job) => {
 		const used = new Set<string>();
-		const rendered = renderMarkdown({ ...job, context: setup.context, images: images.resolverFor(job.path, used) });
-		return { ...rendered, images: [...used].map((source) => images.files.get(source)!) };
+		try {
+			const rendered = renderMarkdown({ ...job, context: setup.context, images: images.resolverFor(job.path, used) });
+			return { ...rendered, images: [...used].map((source) => images.files.get(source)!) };
+		} catch (error) {
+			// One body that breaks the renderer is that file's problem, not the end of the command.
+			return { html: '', text: '', hasChart: false, images: [], problems: [renderFailure(job, error)] };
+		}
 	});
+}
+
+function renderFailure(job: RenderJob, error: unknown): Problem {
+	const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	return {
+		file: job.file,
+		line: job.bodyLine,
+		field: 'body',
+		message: `the text could not be rendered (${reason}); simplify its Markdown (deep nesting is the usual cause), and report this as a bug in Findings Report`,
+	};
 }

@@ -1,4 +1,4 @@
-import { serveQueue } from '../core-queue.ts';
+import { serveQueue } from '../plumbing/core-queue.ts';
 import { ImageRegistry } from './images.ts';
 import { renderJobs, type RenderJob, type RenderSetup } from './render-pool.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { onEveryCore } from '../core-queue.ts';
+import { onEveryCore } from '../plumbing/core-queue.ts';
 import { entryKey, type EditionEntry } from './entry-cache.ts';
 import { offlineHtml } from './html.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { writeCacheFile } from '../cache-file.ts';
+import { writeCacheFile } from '../plumbing/cache-file.ts';
 
 /** One file of the edition as the zip holds it, and what its making asked of the rest of the site. */
 export interface EditionEntry {

@@ -1,5 +1,7 @@
-import { parentPort, Worker } from 'node:worker_threads';
-import { cores, PARALLEL_FROM, type Shared } from './every-core.ts';
+import { parentPort } from 'node:worker_threads';
+import type { Copyable } from './copyable.ts';
+import { cores, PARALLEL_FROM, type Shared } from './cores.ts';
+import { Thread } from './thread.ts';
 
 /** Jobs are claimed this many at a time: few enough to keep every core busy to the end, enough to be worth a message. */
 const CHUNK = 32;
@@ -11,6 +13,7 @@ interface Posted<J, S> {
 	setup: S;
 	claims: SharedArrayBuffer;
 }
+
 
 interface Answer<R> {
 	id: number;
@@ -47,7 +50,7 @@ interface Pending<J, S, R> extends Batch {
 export class CoreQueue<J, S, R> {
 	readonly #work: Shared<J, S, R>;
 	readonly #batches = new Map<number, Pending<J, S, R>>();
-	#workers: Worker[] = [];
+	#workers: Thread<Posted<J, S>, Answer<R>>[] = [];
 	#failure: Error | undefined;
 	#closed = false;
 
@@ -56,7 +59,7 @@ export class CoreQueue<J, S, R> {
 	}
 
 	/** Hands jobs to the workers (started with the first large batch), which set to work on them at once. */
-	add(jobs: readonly J[], setup: S): Batch {
+	add(jobs: readonly (J & Copyable<J>)[], setup: S & Copyable<S>): Batch {
 		const claims = new Int32Array(new SharedArrayBuffer(4));
 		const left = Math.ceil(jobs.length / CHUNK);
 		const batch: Pending<J, S, R> = {
@@ -72,9 +75,11 @@ export class CoreQueue<J, S, R> {
 		// A worker may fail before `finish` is called; `finish` still sees it.
 		batch.done.promise.catch(() => undefined);
 		if (!left) batch.done.resolve();
+		// An empty batch is none of the workers' business, and a small first one not worth starting them for.
+		if (!left) return batch;
 		if (!this.#workers.length && jobs.length >= PARALLEL_FROM) this.#start();
-		const posted: Posted<J, S> = { id: batch.id, jobs, setup, claims: claims.buffer as SharedArrayBuffer };
-		for (const worker of this.#workers) worker.postMessage(posted);
+		const posted = { id: batch.id, jobs, setup, claims: claims.buffer as SharedArrayBuffer };
+		for (const worker of this.#workers) worker.post(posted as Posted<J, S> & Copyable<Posted<J, S>>);
 		return batch;
 	}
 
@@ -86,22 +91,23 @@ export class CoreQueue<J, S, R> {
 			chunk = claim(batch.claims, batch.jobs.length);
 		}
 		if (this.#failure) throw this.#failure;
-		await batch.done.promise;
+		// The workers keep the process alive only while it waits for them.
+		await this.#workers.reduce((waiting, worker) => worker.during(waiting), batch.done.promise);
 		return batch.answers.flat();
 	}
 
-	/** Stops the workers; a queue left open would keep the process running. */
-	close(): void {
+	/** Stops the workers, within a bound; call it in a `finally`. */
+	async close(): Promise<void> {
 		this.#closed = true;
-		for (const worker of this.#workers) void worker.terminate();
+		await Promise.all(this.#workers.map((worker) => worker.close()));
 	}
 
 	#start(): void {
 		for (let index = 1; index < cores(); index++) {
-			const worker = new Worker(this.#work.worker);
-			worker.on('message', (answer: Answer<R>) => this.#answer(answer));
-			worker.once('error', (error) => this.#fail(error));
-			worker.once('exit', (code) => this.#fail(new Error(`${this.#work.name} stopped with exit code ${code}`)));
+			const worker = new Thread<Posted<J, S>, Answer<R>>(this.#work.worker, this.#work.name, (answer) =>
+				this.#answer(answer),
+			);
+			worker.failed.catch((error: Error) => this.#fail(error));
 			this.#workers.push(worker);
 		}
 	}
@@ -129,11 +135,15 @@ export function serveQueue<J, S, R>(here: (jobs: readonly J[], setup: S) => R[])
 }
 
 /** Many jobs on every core, each thread claiming the next chunk as it comes free; results in the order of the jobs. */
-export async function onEveryCore<J, S, R>(jobs: readonly J[], setup: S, work: Shared<J, S, R>): Promise<R[]> {
+export async function onEveryCore<J, S, R>(
+	jobs: readonly (J & Copyable<J>)[],
+	setup: S & Copyable<S>,
+	work: Shared<J, S, R>,
+): Promise<R[]> {
 	const queue = new CoreQueue(work);
 	try {
 		return await queue.finish(queue.add(jobs, setup));
 	} finally {
-		queue.close();
+		await queue.close();
 	}
 }
