@@ -48,7 +48,9 @@ export async function main(body: () => Promise<number> | number): Promise<void> 
 		process.exitCode = 1;
 	}
 	setTimeout(() => {
-		console.error('Something was still running after the command had finished; it was stopped (a bug in Findings Report).');
+		console.error(
+			'Something was still running after the command had finished; it was stopped (a bug in Findings Report).',
+		);
 		process.exit(process.exitCode || 1);
 	}, EXIT_WITHIN_MS).unref();
 }

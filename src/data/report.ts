@@ -3,6 +3,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { compareByOrder, compareIds } from '../lib/order.ts';
+import { faultPoint } from '../lib/plumbing/fault.ts';
 
 export type FindingEntry = CollectionEntry<'findings'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
@@ -10,6 +11,7 @@ export type PageEntry = CollectionEntry<'pages'>;
 
 export function getReport() {
 	return once('report', async () => {
+		faultPoint('pages');
 		const entry = await getEntry('report', 'report');
 		if (!entry) throw new Error('report.yaml was not loaded; run `npm run check` to see why');
 		return entry.data;

@@ -18,6 +18,7 @@ import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { PrecacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
 import { offlineEditionName } from '../lib/slug.ts';
 import { session } from '../lib/session.ts';
+import { faultPoint } from '../lib/plumbing/fault.ts';
 
 /** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */
 export function stepTimer(): (label: string) => void {
@@ -110,7 +111,6 @@ export interface StartedSteps {
 	edition: StartedEdition;
 }
 
-
 /**
  * Starts the search index and the offline edition of a build once: the build script does as soon as the check has
  * passed, so that Pagefind indexes while Astro starts up; the integration takes them over, or starts them itself
@@ -129,6 +129,7 @@ export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer)
  * every other file.
  */
 export async function finishBuild(dist: string, { content, search, edition: started }: StartedSteps): Promise<void> {
+	faultPoint('finish');
 	const report = content.report!.data;
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);

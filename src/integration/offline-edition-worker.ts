@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { faultPoint } from '../lib/plumbing/fault.ts';
 import { prepareOfflineEdition, type EditionSettings, type PreparedEdition } from '../lib/offline/edition.ts';
 
 /** What the build tells the edition's worker: its settings, where Astro writes the pages, where they were written. */
@@ -17,5 +18,8 @@ parentPort!.on('message', async (message: EditionMessage) => {
 	} else if ('ahead' in message) {
 		ahead = message.ahead;
 		edition?.ahead(ahead);
-	} else parentPort!.postMessage(await edition!.write(message.dist));
+	} else {
+		faultPoint('edition');
+		parentPort!.postMessage(await edition!.write(message.dist));
+	}
 });

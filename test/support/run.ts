@@ -14,12 +14,16 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	return { ...env, INIT_CWD: ROOT, ...extra };
 }
 
+/** How long a command may run in a test: one that has not ended by then is killed, and its status is null. */
+const COMMAND_WITHIN_MS = 300_000;
+
 /** Runs one of the project's commands the way `npm run` does, with the given report folders. */
 export function run(script: 'check' | 'build' | 'new' | 'snapshot', env: Record<string, string>, args: string[] = []) {
 	const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
 		cwd: ROOT,
 		env: userEnv(env),
 		encoding: 'utf8',
+		timeout: COMMAND_WITHIN_MS,
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -156,9 +156,7 @@ describe('plausible dates', () => {
 			vi.setSystemTime(new Date('2017-03-25T12:00:00Z'));
 			const corrections = (dates: string[]) =>
 				`title: R\npublisher: P\nasAt: 2017-03-08\nmetrics:\n  a: { label: A }\noutcomes: {}\ncorrections:\n${dates.map((date) => `  - { date: ${date}, text: T }\n`).join('')}`;
-			expect(problems(reportSchema, corrections(['2017-03-20', '2017-03-26', '2017-03-08', '2016-12-01']))).toEqual(
-				[],
-			);
+			expect(problems(reportSchema, corrections(['2017-03-20', '2017-03-26', '2017-03-08', '2016-12-01']))).toEqual([]);
 			expect(problems(reportSchema, corrections(['2017-03-27', '1899-01-01', '2017-02-30']))).toEqual([
 				'8: corrections[0].date: 2017-03-27 is after today (2017-03-26); a correction is dated the day it is published: check the date, or add the correction on that day',
 				'9: corrections[1].date: 1899-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',

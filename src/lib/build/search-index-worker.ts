@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { faultPoint } from '../plumbing/fault.ts';
 import { closePagefind, writePagefindIndex } from '../search/pagefind-index.ts';
 import { finishSearchIndex, startSearchHeadStart, type HeadStart } from './search-head-start.ts';
 import type { IndexerAnswer, IndexerMessage } from './search-indexer.ts';
@@ -13,6 +14,7 @@ parentPort!.on('message', async (message: IndexerMessage) => {
 	} else {
 		let answer: IndexerAnswer = { written: true };
 		try {
+			faultPoint('search');
 			await writePagefindIndex(await finishSearchIndex(message.records, message.language, headStart), message.folder);
 		} catch (error) {
 			answer = { error: error instanceof Error ? error.message : String(error) };

@@ -54,8 +54,9 @@ export class SearchIndexer {
 	async stop(): Promise<void> {
 		if (this.#thread.closed) return;
 		this.#thread.post({ kind: 'stop' });
-		const ended = this.#thread.failed.catch(() => undefined);
-		await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+		// The worker exits once Pagefind's process has ended, which `during` sees as the thread's end.
+		const moment = new Promise((resolve) => setTimeout(resolve, 2_000));
+		await this.#thread.during(moment).catch(() => undefined);
 		await this.#thread.close();
 	}
 }

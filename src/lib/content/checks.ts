@@ -111,7 +111,9 @@ function checkReferences(
 		const field = `related[${index}]`;
 		const target = byId.get(id);
 		if (id === record.id)
-			problems.push(lines.at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'));
+			problems.push(
+				lines.at(record, ['related', index], field, 'a finding cannot be related to itself; remove this id'),
+			);
 		else if (!target)
 			problems.push(
 				lines.at(

@@ -23,6 +23,7 @@ import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { RenderCache } from './render-cache.ts';
 import { BodyRenderer } from './render-entries.ts';
 import { SourceLines } from './source-lines.ts';
+import { faultPoint } from '../plumbing/fault.ts';
 import type { RenderJob } from './render-pool.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -248,6 +249,7 @@ async function renderEntries(
  * so a folder the check accepts is a folder that builds.
  */
 export async function loadReport(dir: string, options: LoadOptions = {}): Promise<ReportContent> {
+	faultPoint('check');
 	const problems: Problem[] = [];
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		const message = 'no report folder here; create it, or point REPORT_CONTENT at an existing one';

@@ -3,6 +3,7 @@ import { renderMarkdown } from '../markdown/render.ts';
 import { ImageRegistry } from './images.ts';
 import type { CachedRender } from './render-cache.ts';
 import type { Problem } from '../problems.ts';
+import { faultPoint } from '../plumbing/fault.ts';
 
 /** One body to render: where its file is (images resolve from there) and how it is named in problems. */
 export interface RenderJob {
@@ -24,6 +25,7 @@ export function renderJobs(
 	setup: RenderSetup,
 	images = new ImageRegistry(setup.dir, setup.base),
 ): CachedRender[] {
+	faultPoint('render');
 	return jobs.map((job) => {
 		const used = new Set<string>();
 		try {

@@ -14,7 +14,6 @@ interface Posted<J, S> {
 	claims: SharedArrayBuffer;
 }
 
-
 interface Answer<R> {
 	id: number;
 	chunk: number;

@@ -12,8 +12,8 @@ const failure = (name: string, error: unknown) =>
  * A worker thread under the rules every thread of the project follows:
  * - only data that can be copied is posted (`Copyable` for the types, and a path to the culprit when a value
  *   carries more than its type says);
- * - its listeners are attached before it is unreferenced, since adding a `message` listener references it again:
- *   a thread never keeps a command alive by itself, only while the command waits for it (`during`);
+ * - it is unreferenced once its listeners are attached: a thread never keeps a command alive by itself, only while
+ *   the command waits for it (`during`) or closes it;
  * - its failure, or its end before `close`, rejects `failed` with one line naming the work;
  * - `close` ends it within a bound, so that a `finally` always can.
  */
@@ -71,13 +71,12 @@ export class Thread<In, Out = never> {
 	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
-		this.#worker.unref();
+		// Referenced until it has ended, or the process could leave with this still awaited (exit code 13).
+		this.#worker.ref();
 		let timer: NodeJS.Timeout | undefined;
-		const late = new Promise<void>((resolve) => {
-			timer = setTimeout(resolve, CLOSE_WITHIN_MS);
-			timer.unref();
-		});
+		const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WITHIN_MS)));
 		await Promise.race([this.#worker.terminate().then(() => undefined), late]);
 		clearTimeout(timer);
+		this.#worker.unref();
 	}
 }
