@@ -4,12 +4,15 @@ import { stringify } from 'yaml';
 import { main } from './cli.ts';
 
 /**
- * Writes a synthetic report of any size, the same for the same size every time (seeded), for scale tests
- * and benchmarks: `npm run generate -- <folder> <findings>`.
+ * Writes a synthetic report of any size, the same for the same size every time (seeded), for scale tests and
+ * benchmarks: `npm run generate -- <folder> <findings>`. It is shaped like the reports authors write, so that a
+ * benchmark measures their build: chapters and themes that count and chart the findings with directives, findings
+ * both in year folders and loose, some drafts, several themes each, and bodies from one paragraph to several pages
+ * (about 3 KB on average) with headings, lists, tables and footnotes.
  */
 const THEMES = ['access', 'timeliness', 'records', 'oversight', 'training', 'funding', 'partnerships', 'complaints'];
 const WORDS =
-	'review process record referral delay school council archive notice officer board audit contract budget policy training survey staff'.split(
+	'review process record referral delay school council archive notice officer board audit contract budget policy training survey staff evidence decision manager agency report interview'.split(
 		' ',
 	);
 
@@ -18,6 +21,11 @@ function random(seed: number) {
 		seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
 		return seed / 2 ** 31;
 	};
+}
+
+function write(path: string, frontmatter: object, body: string): void {
+	mkdirSync(join(path, '..'), { recursive: true });
+	writeFileSync(path, `---\n${stringify(frontmatter)}---\n${body}\n`);
 }
 
 await main(() => {
@@ -30,16 +38,38 @@ await main(() => {
 	const next = random(count);
 	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 	const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+	const sentence = () => `${words(8 + Math.floor(next() * 14))}.`;
+	const paragraph = () => Array.from({ length: 3 + Math.floor(next() * 5) }, sentence).join(' ');
+	const block = () => {
+		const kind = next();
+		if (kind < 0.12) return `## ${words(4)}\n\n${paragraph()}`;
+		if (kind < 0.22) return Array.from({ length: 3 + Math.floor(next() * 4) }, () => `- ${words(8)}`).join('\n');
+		if (kind < 0.27)
+			return `| ${words(1)} | ${words(1)} | Count |\n| --- | --- | ---: |\n${Array.from({ length: 4 }, () => `| ${words(2)} | ${words(3)} | ${Math.floor(next() * 500)} |`).join('\n')}`;
+		if (kind < 0.3) return `${paragraph()}[^1]\n\n[^1]: ${sentence()}`;
+		return paragraph();
+	};
+	// Most findings run to a few paragraphs; one in ten runs to several pages.
+	const body = () => Array.from({ length: next() < 0.1 ? 12 + Math.floor(next() * 20) : 2 + Math.floor(next() * 6) }, block);
+
 	rmSync(folder, { recursive: true, force: true });
-	for (const theme of THEMES) {
-		mkdirSync(join(folder, 'themes'), { recursive: true });
-		writeFileSync(
+	for (const [index, theme] of THEMES.entries())
+		write(
 			join(folder, 'themes', `${theme}.md`),
-			`---\n${stringify({ title: `Theme ${theme}`, summary: `Findings about ${theme}.` })}---\nNarrative of the ${theme} theme.\n`,
+			{ title: `Theme ${theme}`, summary: `Findings about ${theme}.`, order: index + 1 },
+			`${paragraph()}\n\nThis theme covers :count{theme=${theme}} findings, :count{theme=${theme} status=completed} of them completed.\n\n::chart{by=status}\n\n${paragraph()}`,
 		);
-	}
+	write(
+		join(folder, 'pages', 'introduction.md'),
+		{ title: 'Introduction', order: 1 },
+		`${paragraph()}\n\nThe report covers :figure[findings] findings, of which :figure[completed] are completed, with :figure[cases] cases in all.\n\n::chart{by=theme}\n\n::chart{by=year metric=cases}\n\n${paragraph()}`,
+	);
+	write(join(folder, 'pages', 'method.md'), { title: 'Method', order: 2 }, body().join('\n\n'));
+
+	let published = 0;
 	let completed = 0;
 	let cases = 0;
+	let lastPublished: string | undefined;
 	for (let index = 1; index <= count; index++) {
 		const id = `F-${String(index).padStart(5, '0')}`;
 		const year = 2015 + Math.floor(next() * 8);
@@ -47,6 +77,10 @@ await main(() => {
 		const isCompleted = year < 2022 && next() < 0.6;
 		const outcome = next() < 0.3 ? 'upheld' : 'not-upheld';
 		const cases_ = 1 + Math.floor(next() * 20);
+		const draft = next() < 0.03;
+		const themes = [pick(THEMES), pick(THEMES), ...(next() < 0.4 ? [pick(THEMES)] : [])].filter(
+			(theme, i, all) => all.indexOf(theme) === i,
+		);
 		const data = {
 			id,
 			title: `Finding ${index}: ${words(4)}`,
@@ -54,9 +88,7 @@ await main(() => {
 			status: isCompleted ? 'completed' : 'open',
 			...(isCompleted && { outcome, closed: `${year + 1}-06-30` }),
 			opened,
-			themes: [pick(THEMES), ...(next() < 0.4 ? [pick(THEMES)] : [])].filter(
-				(theme, i, all) => all.indexOf(theme) === i,
-			),
+			themes,
 			metrics: { cases: cases_, cost: Math.floor(next() * 100_000), staff: Math.floor(next() * 9) },
 			...(isCompleted &&
 				next() < 0.3 && {
@@ -68,15 +100,21 @@ await main(() => {
 						},
 					],
 				}),
-			...(index > 1 && next() < 0.05 && { related: [`F-${String(index - 1).padStart(5, '0')}`] }),
+			...(lastPublished && next() < 0.05 && { related: [lastPublished] }),
+			...(draft && { draft: true }),
 		};
-		if (isCompleted) completed++;
-		cases += cases_;
-		mkdirSync(join(folder, 'findings', String(year)), { recursive: true });
-		writeFileSync(
-			join(folder, 'findings', String(year), `${id}.md`),
-			`---\n${stringify(data)}---\n${words(60)}.\n\n${words(80)}.\n`,
-		);
+		if (!draft) {
+			lastPublished = id;
+			published++;
+			if (isCompleted) completed++;
+			cases += cases_;
+		}
+		const blocks = body();
+		// Now and then a finding quotes a headline figure.
+		if (next() < 0.02) blocks.push('It is one of :figure[findings] findings in this report.');
+		// Findings of odd years sit in year folders, the others loose in findings/, with file names unlike their ids.
+		const path = year % 2 ? join('findings', String(year), `${id}.md`) : join('findings', `finding-${index}.md`);
+		write(join(folder, path), data, blocks.join('\n\n'));
 	}
 	const report = {
 		title: `Synthetic report of ${count} findings`,
@@ -85,7 +123,7 @@ await main(() => {
 		metrics: { cases: { label: 'Cases' }, cost: { label: 'Cost' }, staff: { label: 'Staff' } },
 		outcomes: { upheld: { label: 'Upheld' }, 'not-upheld': { label: 'Not upheld' } },
 		figures: {
-			findings: { label: 'Findings', value: count, equals: 'count' },
+			findings: { label: 'Findings', value: published, equals: 'count' },
 			completed: { label: 'Completed', value: completed, equals: 'count(status=completed)' },
 			cases: { label: 'Cases', value: cases, equals: 'sum(cases)' },
 		},

@@ -92,13 +92,15 @@ describe('npm run check of editions and corrections', () => {
 		expect(existsSync(join(dir, 'editions', '2017-03-08.json'))).toBe(true);
 	});
 
-	it('reports a correction dated after asAt', () => {
+	it('takes a correction dated after asAt, and refuses one dated after the day of the build', () => {
 		const dir = copy('late');
 		edit(join(dir, 'report.yaml'), '  - date: 2018-04-01', '  - date: 2018-05-01');
-		const result = run('check', inParent(dir));
+		const at = (day: string) => ({ ...inParent(dir), SOURCE_DATE_EPOCH: String(Date.parse(`${day}T00:00:00Z`) / 1000) });
+		expect(run('check', at('2018-05-01')).status).toBe(0);
+		const result = run('check', at('2018-04-15'));
 		expect(result.status).toBe(1);
 		expect(result.stderr).toMatchInlineSnapshot(`
-			"report/report.yaml:17: corrections[0].date: 2018-05-01 is after asAt (2018-04-01); a correction is published with an edition: date it on or before asAt, or move asAt
+			"report/report.yaml:17: corrections[0].date: 2018-05-01 is after today (2018-04-15); a correction is dated the day it is published: check the date, or add the correction on that day
 
 			1 problem in 1 file.
 			"

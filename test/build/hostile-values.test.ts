@@ -338,12 +338,13 @@ describe('values that parse but cannot be right', () => {
 				'corrections:\n  - { date: 2151-01-02, text: A typo in the year. }\n  - { date: 0202-01-01, text: Another. }\n',
 			].join('\n'),
 		});
-		const result = run('check', { REPORT_CONTENT: dir, INIT_CWD: dirname(dir) });
+		// The build's day pinned at 2030-01-01.
+		const result = run('check', { REPORT_CONTENT: dir, INIT_CWD: dirname(dir), SOURCE_DATE_EPOCH: '1893456000' });
 		expect(result.status).toBe(1);
 		expect(result.stderr.split('\n')).toEqual([
 			'report/report.yaml:3: asAt: 2101-01-01 is after 2100-12-31, the latest date a report may be correct at; check the year',
 			'report/report.yaml:7: outcomes.__proto__: "__proto__" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"',
-			'report/report.yaml:10: corrections[0].date: 2151-01-02 is after asAt (2101-01-01); a correction is published with an edition: date it on or before asAt, or move asAt',
+			'report/report.yaml:10: corrections[0].date: 2151-01-02 is after today (2030-01-01); a correction is dated the day it is published: check the date, or add the correction on that day',
 			'report/report.yaml:11: corrections[1].date: 0202-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',
 			'',
 			'4 problems in 1 file.',
