@@ -6,8 +6,10 @@ import { formatProblem } from '../src/lib/problems.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-// Nothing leaves the machine: Astro would otherwise send usage telemetry.
+// Nothing leaves the machine: Astro would otherwise send usage telemetry, and its dev server would ask the package
+// registry for its latest version (and invite an upgrade that breaks the pinned install).
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
 /** Reads the report folder, prints every content problem, and returns the content when the folder is valid. */
 export async function reportProblems(dir: string): Promise<ReportContent | undefined> {
@@ -26,7 +28,7 @@ export function printProblems(content: ReportContent): ReportContent | undefined
 	const drafts = content.findings.filter((finding) => finding.data.draft).length;
 	const figures = Object.values(content.report?.data.figures ?? {}).filter((figure) => figure.equals).length;
 	console.log(
-		`Content is valid: ${count(content.findings.length - drafts, 'finding')} (${count(drafts, 'draft')}), ${count(content.themes.length, 'theme')}, ${count(content.pages.length, 'page')}; ${count(figures, 'figure')} ${figures === 1 ? 'reconciles' : 'reconcile'}.`,
+		`Content is valid. ${count(content.findings.length, 'finding file')}: ${content.findings.length - drafts} published, ${count(drafts, 'draft')}. ${count(content.themes.length, 'theme')}, ${count(content.pages.length, 'page')}; ${count(figures, 'figure')} ${figures === 1 ? 'reconciles' : 'reconcile'}.`,
 	);
 	return content;
 }

@@ -210,7 +210,7 @@ describe('npm run build of a report with no themes and no chapters', () => {
 			const result = run('build', { REPORT_CONTENT: fixture('minimal-report'), REPORT_OUT: join(site, 'out') });
 			expect(result.stderr).toBe('');
 			expect(result.stdout).toContain(
-				'Content is valid: 1 finding (0 drafts), 0 themes, 0 pages; 0 figures reconcile.',
+				'Content is valid. 1 finding file: 1 published, 0 drafts. 0 themes, 0 pages; 0 figures reconcile.',
 			);
 			expect(readFileSync(join(site, 'out/findings/F-1/index.html'), 'utf8')).toContain('data-finding-id="F-1"');
 			expect(readFileSync(join(site, 'out/index.html'), 'utf8')).not.toContain('<h2>Themes</h2>');

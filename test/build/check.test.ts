@@ -11,14 +11,14 @@ describe('npm run check', () => {
 		const result = check('../../content');
 		expect(result.stderr).toBe('');
 		expect(result.stdout.trim()).toBe(
-			'Content is valid: 62 findings (0 drafts), 6 themes, 3 pages; 6 figures reconcile.',
+			'Content is valid. 62 finding files: 62 published, 0 drafts. 6 themes, 3 pages; 6 figures reconcile.',
 		);
 		expect(result.status).toBe(0);
 	});
 
 	it('passes a second report with its own themes, metrics, outcomes, statuses and figures', () => {
 		const result = check('second-report');
-		expect(result.stdout.trim()).toBe('Content is valid: 3 findings (1 draft), 2 themes, 1 page; 4 figures reconcile.');
+		expect(result.stdout.trim()).toBe('Content is valid. 4 finding files: 3 published, 1 draft. 2 themes, 1 page; 4 figures reconcile.');
 		expect(result.status).toBe(0);
 	});
 
