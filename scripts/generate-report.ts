@@ -50,7 +50,8 @@ await main(() => {
 		return paragraph();
 	};
 	// Most findings run to a few paragraphs; one in ten runs to several pages.
-	const body = () => Array.from({ length: next() < 0.1 ? 12 + Math.floor(next() * 20) : 2 + Math.floor(next() * 6) }, block);
+	const body = () =>
+		Array.from({ length: next() < 0.1 ? 12 + Math.floor(next() * 20) : 2 + Math.floor(next() * 6) }, block);
 
 	rmSync(folder, { recursive: true, force: true });
 	for (const [index, theme] of THEMES.entries())

@@ -9,3 +9,11 @@ export function editDistance(a: string, b: string): number {
 	}
 	return previous[b.length]!;
 }
+
+/** The choice closest to a value written, when it is close enough to be a slip of the keyboard. */
+export function closest(value: string, choices: readonly string[]): string | undefined {
+	const best = choices
+		.map((choice) => ({ choice, distance: editDistance(value.toLowerCase(), choice.toLowerCase()) }))
+		.sort((a, b) => a.distance - b.distance)[0];
+	return best && best.distance <= Math.max(2, Math.floor(value.length / 3)) ? best.choice : undefined;
+}

@@ -28,7 +28,7 @@ describe('npm run check', () => {
 		expect(result.stdout).toBe('');
 		expect(result.stderr).toMatchInlineSnapshot(`
 			"test/fixtures/broken-content/findings/bad-values.md:3: summary: is 301 characters long; shorten it to at most 300
-			test/fixtures/broken-content/findings/bad-values.md:4: status: "closed" is not a status of this report; use one of: open, completed, discontinued
+			test/fixtures/broken-content/findings/bad-values.md:4: status: "closed" is not a status of this report; use one of: open, completed, discontinued (the default set; declare your own under statuses in report.yaml)
 			test/fixtures/broken-content/findings/bad-values.md:5: opened: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08
 			test/fixtures/broken-content/findings/bad-values.md:6: themes[1]: "nonexistent" is not a theme; use one of: Bad Theme, leadership (one file per theme in themes/)
 			test/fixtures/broken-content/findings/bad-values.md:7: metrics.allegations: must be 0 or more

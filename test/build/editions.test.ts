@@ -95,7 +95,10 @@ describe('npm run check of editions and corrections', () => {
 	it('takes a correction dated after asAt, and refuses one dated after the day of the build', () => {
 		const dir = copy('late');
 		edit(join(dir, 'report.yaml'), '  - date: 2018-04-01', '  - date: 2018-05-01');
-		const at = (day: string) => ({ ...inParent(dir), SOURCE_DATE_EPOCH: String(Date.parse(`${day}T00:00:00Z`) / 1000) });
+		const at = (day: string) => ({
+			...inParent(dir),
+			SOURCE_DATE_EPOCH: String(Date.parse(`${day}T00:00:00Z`) / 1000),
+		});
 		expect(run('check', at('2018-05-01')).status).toBe(0);
 		const result = run('check', at('2018-04-15'));
 		expect(result.status).toBe(1);

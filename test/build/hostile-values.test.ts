@@ -322,7 +322,7 @@ describe('values that parse but cannot be right', () => {
 			'report/findings/long-body.md:7: body: is 1,000,001 characters long; shorten it to at most 1,000,000, or split it into several files',
 			'report/findings/metrics.md:6: metrics.__proto__: "__proto__" is not a metric of this report; use one of: items (declared under metrics in report.yaml)',
 			'report/findings/metrics.md:6: metrics.constructor: "constructor" is not a metric of this report; use one of: items (declared under metrics in report.yaml)',
-			`report/findings/status.md:4: status: "${'z'.repeat(60)}…" is not a status of this report; use one of: open, completed, discontinued`,
+			`report/findings/status.md:4: status: "${'z'.repeat(60)}…" is not a status of this report; use one of: open, completed, discontinued (the default set; declare your own under statuses in report.yaml)`,
 			'report/report.yaml:9: corrections[0].findings[0]: "draft" is a draft and has no page; remove it or publish that finding',
 			'report/report.yaml:9: corrections[0].findings[1]: "NOPE" is not the id of any finding; check the spelling (ids are case-sensitive)',
 			'',

@@ -50,7 +50,12 @@ async function serveOnce(script: string, env: NodeJS.ProcessEnv, path: (origin: 
 	try {
 		const url = path(`http://127.0.0.1:${port}`);
 		const deadline = Date.now() + 60_000;
-		while ((await fetch(url).then((response) => response.status, () => 0)) !== 200) {
+		while (
+			(await fetch(url).then(
+				(response) => response.status,
+				() => 0,
+			)) !== 200
+		) {
 			if (Date.now() > deadline) throw new Error(`${script} did not answer ${url}:\n${output}`);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
@@ -77,18 +82,29 @@ describe('nothing leaves the machine', () => {
 		rmSync(log, { force: true });
 		const content = fixture('second-report');
 		const out = join(work, 'site');
-		expect(spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env: offline({ REPORT_CONTENT: content }) }).status).toBe(0);
+		expect(
+			spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env: offline({ REPORT_CONTENT: content }) })
+				.status,
+		).toBe(0);
 		const built = spawnSync(process.execPath, ['scripts/build.ts'], {
 			cwd: ROOT,
 			env: offline({ REPORT_CONTENT: content, REPORT_OUT: out }),
 			encoding: 'utf8',
 		});
 		expect(built.status, built.stderr).toBe(0);
-		await serveOnce('scripts/preview.ts', offline({ REPORT_CONTENT: content, REPORT_OUT: out }), (origin) => `${origin}/procurement-2025/`);
+		await serveOnce(
+			'scripts/preview.ts',
+			offline({ REPORT_CONTENT: content, REPORT_OUT: out }),
+			(origin) => `${origin}/procurement-2025/`,
+		);
 		// The dev server and a build share the project's .astro folder: builds elsewhere wait (see dev.test.ts).
 		const release = await acquireBuildLock(buildLockPath(ROOT), () => {});
 		try {
-			await serveOnce('scripts/dev.ts', offline({ REPORT_CONTENT: content }), (origin) => `${origin}/procurement-2025/`);
+			await serveOnce(
+				'scripts/dev.ts',
+				offline({ REPORT_CONTENT: content }),
+				(origin) => `${origin}/procurement-2025/`,
+			);
 		} finally {
 			release();
 		}

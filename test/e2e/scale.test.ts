@@ -19,7 +19,9 @@ beforeAll(async () => {
 	});
 	expect(generated.status, generated.stderr).toBe(0);
 	site = await buildAndServe({ REPORT_CONTENT: content });
-	const data = JSON.parse(readFileSync(join(site.dist, 'data/findings.json'), 'utf8')) as { findings: { id: string }[] };
+	const data = JSON.parse(readFileSync(join(site.dist, 'data/findings.json'), 'utf8')) as {
+		findings: { id: string }[];
+	};
 	published = data.findings.map((finding) => finding.id);
 	expect(published.length).toBeGreaterThan(500);
 	expect(published.length).toBeLessThan(600);

@@ -22,4 +22,5 @@ const written = writeRandomReport(folder, {
 	defects: Array.from({ length: Number(defects) }, (_, index) => DEFECT_KINDS[index % DEFECT_KINDS.length]!),
 });
 console.log(`Wrote ${findings} findings to ${folder}, ${written.expected.length} problems injected.`);
-for (const problem of written.expected) console.log(`${problem.file}:${problem.line}: ${problem.field} (${problem.kind})`);
+for (const problem of written.expected)
+	console.log(`${problem.file}:${problem.line}: ${problem.field} (${problem.kind})`);

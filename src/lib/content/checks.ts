@@ -4,11 +4,21 @@ import { DUE_YEARS_AFTER_AS_AT, EARLIEST_DATE, LENGTH_LIMITS, tooLong, yearsAfte
 import type { Report } from '../../schemas/report.ts';
 import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../figures/expression.ts';
 import type { Problem } from '../problems.ts';
+import { closest } from '../edit-distance.ts';
 import type { FindingRecord, ReportContent } from './load.ts';
 import type { SourceLines } from './source-lines.ts';
 
 function listOf(keys: readonly string[]): string {
 	return keys.length ? keys.join(', ') : '(none declared)';
+}
+
+/** A value outside a closed list: as written, the close one it may be a slip for, and the list with where it is set. */
+function notOneOf(value: string, what: string, choices: readonly string[], source: string): string {
+	const close = closest(value, choices);
+	const list = `${listOf(choices)} (${source})`;
+	return close
+		? `"${shown(value)}" is not ${what}; did you mean "${close}"? The choices are ${list}`
+		: `"${shown(value)}" is not ${what}; use one of: ${list}`;
 }
 
 const QUOTED_MAX = 60;
@@ -54,26 +64,25 @@ const isDraft = (record: FindingRecord) => record.raw.draft === true;
 function checkReferences(
 	record: FindingRecord,
 	lines: SourceLines,
-	report: Report | undefined,
+	loaded: ReportContent['report'],
 	themes: readonly string[],
 	byId: ReadonlyMap<string, FindingRecord>,
 ): Problem[] {
 	const problems: Problem[] = [];
 	const { raw } = record;
-	if (report) {
+	if (loaded) {
+		const { data: report, statusesDeclared } = loaded;
 		const status = text(raw.status);
 		const outcome = text(raw.outcome);
 		const statuses = Object.keys(report.statuses);
 		const outcomes = Object.keys(report.outcomes);
 		const metrics = Object.keys(report.metrics);
+		const statusSource = statusesDeclared
+			? 'declared under statuses in report.yaml'
+			: 'the default set; declare your own under statuses in report.yaml';
 		if (status && !statuses.includes(status))
 			problems.push(
-				lines.at(
-					record,
-					['status'],
-					'status',
-					`"${shown(status)}" is not a status of this report; use one of: ${listOf(statuses)}`,
-				),
+				lines.at(record, ['status'], 'status', notOneOf(status, 'a status of this report', statuses, statusSource)),
 			);
 		if (outcome && !outcomes.includes(outcome))
 			problems.push(
@@ -81,7 +90,7 @@ function checkReferences(
 					record,
 					['outcome'],
 					'outcome',
-					`"${shown(outcome)}" is not an outcome of this report; use one of: ${listOf(outcomes)} (declared under outcomes in report.yaml)`,
+					notOneOf(outcome, 'an outcome of this report', outcomes, 'declared under outcomes in report.yaml'),
 				),
 			);
 		for (const metric of fields(raw.metrics))
@@ -91,7 +100,7 @@ function checkReferences(
 						record,
 						['metrics', metric],
 						`metrics.${metric}`,
-						`"${shown(metric)}" is not a metric of this report; use one of: ${listOf(metrics)} (declared under metrics in report.yaml)`,
+						notOneOf(metric, 'a metric of this report', metrics, 'declared under metrics in report.yaml'),
 					),
 				);
 	}
@@ -102,7 +111,7 @@ function checkReferences(
 					record,
 					['themes', index],
 					`themes[${index}]`,
-					`"${shown(theme)}" is not a theme; use one of: ${listOf(themes)} (one file per theme in themes/)`,
+					notOneOf(theme, 'a theme', themes, 'one file per theme in themes/'),
 				),
 			);
 	});
@@ -278,7 +287,7 @@ export function checkContent(content: ReportContent, lines: SourceLines): Proble
 	for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
 	return [
 		...checkUniqueIds(records, lines),
-		...records.flatMap((record) => checkReferences(record, lines, report, themes, byId)),
+		...records.flatMap((record) => checkReferences(record, lines, content.report, themes, byId)),
 		...(report ? records.flatMap((record) => checkDates(record, lines, report.asAt)) : []),
 		...(content.report ? checkCorrections(content.report, lines, byId) : []),
 		...(content.report ? checkFigures(content.report, lines, themes, published, leftOut) : []),

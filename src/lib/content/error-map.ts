@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { fieldName, type Problem } from '../problems.ts';
 import type { YamlSource } from './yaml.ts';
-import { editDistance } from '../edit-distance.ts';
+import { closest } from '../edit-distance.ts';
 import { characters, withSeparators } from '../../schemas/limits.ts';
 
 type Schema = z.core.$ZodType;
@@ -122,11 +122,8 @@ function protoKeyProblems(
 }
 
 export function unknownKeyMessage(key: string, allowed: readonly string[]): string {
-	const closest = allowed
-		.map((name) => ({ name, distance: editDistance(key.toLowerCase(), name.toLowerCase()) }))
-		.sort((a, b) => a.distance - b.distance)[0];
-	if (closest && closest.distance <= Math.max(2, Math.floor(key.length / 3)))
-		return `unknown field; did you mean "${closest.name}"?`;
+	const close = closest(key, allowed);
+	if (close) return `unknown field; did you mean "${close}"?`;
 	return `unknown field; remove it or use one of: ${allowed.join(', ')}`;
 }
 

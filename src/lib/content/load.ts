@@ -63,7 +63,8 @@ export interface ReportContent {
 	dir: string;
 	/** The site's base path, e.g. `/` or `/procurement-2025/`. */
 	base: string;
-	report?: Located & { data: Report };
+	/** `statusesDeclared`: whether report.yaml declares its statuses, or takes the default set. */
+	report?: Located & { data: Report; statusesDeclared: boolean };
 	/** Every finding file that parsed, including those with problems. */
 	findingRecords: FindingRecord[];
 	themes: Entry<Theme>[];
@@ -127,7 +128,8 @@ function loadReportFile(dir: string, problems: Problem[], lines: SourceLines): R
 	const result = validate(reportSchema, source, file, 'report');
 	problems.push(...control, ...result.problems);
 	lines.set(file, source.lineOf);
-	return result.data && !control.length ? { file, data: result.data } : undefined;
+	const statusesDeclared = typeof source.data === 'object' && source.data !== null && 'statuses' in source.data;
+	return result.data && !control.length ? { file, data: result.data, statusesDeclared } : undefined;
 }
 
 /** A Markdown file as read: split at its frontmatter, or what stopped that. */

@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../support/run.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'findings-messages-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function report(name: string, files: Record<string, string>): string {
+	const dir = join(work, name, 'report');
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), text);
+	}
+	return dir;
+}
+
+const REPORT =
+	'title: R\npublisher: P\nasAt: 2024-12-31\nmetrics:\n  contracts: { label: Contracts }\noutcomes:\n  satisfactory: { label: Satisfactory }\n';
+const finding = (fields: string) => `---\ntitle: T\nsummary: S\nopened: 2024-01-02\n${fields}\n---\nText.\n`;
+
+describe('a value outside a closed list', () => {
+	it('is repeated as written, with the close one it may be a slip for, and where the list is set', () => {
+		const dir = report('slips', {
+			'report.yaml': REPORT,
+			'themes/value-for-money.md': '---\ntitle: Value for money\nsummary: S\n---\nText.\n',
+			'findings/a.md': finding('status: complted\nthemes: [value-for-mony]\nmetrics: { contract: 2 }'),
+			'findings/b.md': finding('status: completed\noutcome: satisfactroy\nclosed: 2024-02-01'),
+		});
+		const result = run('check', { REPORT_CONTENT: dir, INIT_CWD: dirname(dir) });
+		expect(result.status).toBe(1);
+		expect(result.stderr.split('\n').slice(0, 4)).toEqual([
+			'report/findings/a.md:5: status: "complted" is not a status of this report; did you mean "completed"? The choices are open, completed, discontinued (the default set; declare your own under statuses in report.yaml)',
+			'report/findings/a.md:6: themes[0]: "value-for-mony" is not a theme; did you mean "value-for-money"? The choices are value-for-money (one file per theme in themes/)',
+			'report/findings/a.md:7: metrics.contract: "contract" is not a metric of this report; did you mean "contracts"? The choices are contracts (declared under metrics in report.yaml)',
+			'report/findings/b.md:6: outcome: "satisfactroy" is not an outcome of this report; did you mean "satisfactory"? The choices are satisfactory (declared under outcomes in report.yaml)',
+		]);
+	});
+
+	it('lists a report’s own statuses as its own, and suggests nothing far from them', () => {
+		const dir = report('own-statuses', {
+			'report.yaml': `${REPORT}statuses:\n  planned: { label: Planned }\n  open: { label: Under way }\n  completed: { label: Reported }\n`,
+			'findings/a.md': finding('status: planed'),
+			'findings/b.md': finding('status: abandoned'),
+		});
+		const result = run('check', { REPORT_CONTENT: dir, INIT_CWD: dirname(dir) });
+		expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+			'report/findings/a.md:5: status: "planed" is not a status of this report; did you mean "planned"? The choices are planned, open, completed (declared under statuses in report.yaml)',
+			'report/findings/b.md:5: status: "abandoned" is not a status of this report; use one of: planned, open, completed (declared under statuses in report.yaml)',
+		]);
+	});
+});
