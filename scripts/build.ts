@@ -14,7 +14,7 @@ import { CACHE_ROOT, currentContent } from '../src/lib/content/current.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { formatNumber } from '../src/lib/format.ts';
 import { closeSession } from '../src/lib/session.ts';
-import { main, projectRoot, reportProblems } from './cli.ts';
+import { commandArgs, main, projectRoot, reportProblems } from './cli.ts';
 
 /** A path for a message: `.` alone reads as nothing, so the project's own folder is named in full. */
 function shownPath(path: string): string {
@@ -35,6 +35,7 @@ interface BuildPlan {
 	named: boolean;
 	step: (label: string) => void;
 	indexer: SearchIndexer;
+	full: boolean;
 }
 
 function version(): string {
@@ -47,6 +48,7 @@ function version(): string {
  * a failed build leaves the previous site exactly as it was.
  */
 await main(async () => {
+	const { values } = commandArgs({ full: { type: 'boolean' } });
 	const step = stepTimer();
 	const content = contentDir();
 	const out = outDir();
@@ -66,7 +68,7 @@ await main(async () => {
 	// Pagefind starts on the records of the files unchanged since the last build while the check reads the folder.
 	const indexer = new SearchIndexer({ cacheRoot: CACHE_ROOT, reportDir: content });
 	try {
-		return await buildSite({ content, out, shown, named, step, indexer });
+		return await buildSite({ content, out, shown, named, step, indexer, full: values.full === true });
 	} finally {
 		// Whatever stopped the build, no thread it started outlives it.
 		await Promise.all([indexer.stop(), closeSession()]);
@@ -74,7 +76,7 @@ await main(async () => {
 });
 
 /** The check, Astro's build into a staging folder, and the swap; the caller ends the threads. */
-async function buildSite({ content, out, shown, named, step, indexer }: BuildPlan): Promise<number> {
+async function buildSite({ content, out, shown, named, step, indexer, full }: BuildPlan): Promise<number> {
 	// Read once, here: Astro's content loader and the build steps take this same content (content/current.ts).
 	if (!(await reportProblems(content))) {
 		console.error(`Build stopped before it started; ${shown} was left as it was.`);
@@ -88,7 +90,7 @@ async function buildSite({ content, out, shown, named, step, indexer }: BuildPla
 		out,
 		cacheRoot: CACHE_ROOT,
 		content: currentContent(content),
-		full: process.argv.includes('--full'),
+		full,
 	});
 	// Astro reads the folders' names again while it builds: hand them over as absolute paths.
 	process.env.REPORT_CONTENT = content;

@@ -1,4 +1,8 @@
 import { contentDir } from '../src/lib/content/dirs.ts';
-import { main, reportProblems } from './cli.ts';
+import { commandArgs, main, reportProblems } from './cli.ts';
 
-await main(async () => ((await reportProblems(contentDir())) ? 0 : 1));
+/** `npm run check [-- <folder>]`: every problem of the report folder, as file:line: field: message. */
+await main(async () => {
+	commandArgs({});
+	return (await reportProblems(contentDir())) ? 0 : 1;
+});

@@ -1,4 +1,8 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { contentDir } from '../src/lib/content/dirs.ts';
+import { displayPath } from '../src/lib/display-path.ts';
 import { reloadContent } from '../src/lib/content/current.ts';
 import type { ReportContent } from '../src/lib/content/load.ts';
 import { count } from '../src/lib/format.ts';
@@ -10,6 +14,29 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // registry for its latest version (and invite an upgrade that breaks the pinned install).
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * A command's words: the report folder as its first word (`npm run build -- ../annual-audit`), the output folder as
+ * `--out <folder>`, and the command's own options. They set REPORT_CONTENT and REPORT_OUT for the rest of the
+ * command (Astro's config reads them too), taken from where the author typed it. With no folder named, by word
+ * or variable, the command says once which report it works on, so that nobody edits the sample by mistake.
+ */
+export function commandArgs(options: Options, { folder = true } = {}) {
+	const parsed = parseArgs({
+		options: { ...options, out: { type: 'string' }, report: { type: 'string' } },
+		allowPositionals: true,
+	});
+	const values = parsed.values as Record<string, string | boolean | undefined>;
+	const from = process.env.INIT_CWD ?? process.cwd();
+	const named = values.report ?? (folder ? parsed.positionals[0] : undefined);
+	if (typeof named === 'string') process.env.REPORT_CONTENT = resolve(from, named);
+	if (typeof values.out === 'string') process.env.REPORT_OUT = resolve(from, values.out);
+	if (!process.env.REPORT_CONTENT)
+		console.log(`Using the report in ${displayPath(contentDir())}; to use another, name its folder: npm run <command> -- <folder>.`);
+	return { values, positionals: folder ? parsed.positionals.slice(1) : parsed.positionals };
+}
 
 /** Reads the report folder, prints every content problem, and returns the content when the folder is valid. */
 export async function reportProblems(dir: string): Promise<ReportContent | undefined> {

@@ -1,13 +1,9 @@
-import { parseArgs } from 'node:util';
 import { contentDir } from '../src/lib/content/dirs.ts';
-import { main, projectRoot, reportProblems } from './cli.ts';
+import { commandArgs, main, projectRoot, reportProblems } from './cli.ts';
 
-/** `npm run dev [-- --port 4321] [--host 127.0.0.1]`: live preview of the report folder. */
+/** `npm run dev [-- <folder>] [--port 4321] [--host 127.0.0.1]`: live preview of the report folder. */
 await main(async () => {
-	const { values } = parseArgs({
-		options: { port: { type: 'string' }, host: { type: 'string' } },
-		allowPositionals: false,
-	});
+	const { values } = commandArgs({ port: { type: 'string' }, host: { type: 'string' } });
 	// Problems are shown but do not stop the preview: the author is here to fix them.
 	await reportProblems(contentDir());
 	const { dev } = await import('astro');

@@ -1,14 +1,19 @@
+import { basename, resolve } from 'node:path';
 import { displayPath } from '../src/lib/display-path.ts';
 import { contentDir } from '../src/lib/content/dirs.ts';
-import { scaffold } from '../src/lib/content/scaffold.ts';
+import { scaffold, scaffoldReport } from '../src/lib/content/scaffold.ts';
 import { KINDS, type Kind } from '../src/lib/content/templates.ts';
-import { main } from './cli.ts';
+import { commandArgs, main } from './cli.ts';
 
-const USAGE = `usage: npm run new -- <${KINDS.join('|')}> "Title"`;
+const USAGE = `usage: npm run new -- report <folder> ["Title"]
+       npm run new -- <${KINDS.join('|')}> "Title" [--report <folder>]`;
 
+/** Starts a report folder, or adds a finding, theme or chapter to one from a template; never writes over a file. */
 await main(() => {
-	const [kind, ...words] = process.argv.slice(2);
-	const title = words.join(' ').trim();
+	const [kind] = process.argv.slice(2);
+	if (kind === 'report') return newReport();
+	const { positionals } = commandArgs({}, { folder: false });
+	const title = positionals.slice(1).join(' ').trim();
 	if (!kind || !(KINDS as readonly string[]).includes(kind) || !title) {
 		console.error(USAGE);
 		return 1;
@@ -22,3 +27,22 @@ await main(() => {
 	if (kind === 'finding') console.log('It is a draft: fill in its fields, then remove `draft: true` to publish it.');
 	return 0;
 });
+
+function newReport(): number {
+	const [, folder, ...words] = process.argv.slice(2);
+	if (!folder) {
+		console.error(USAGE);
+		return 1;
+	}
+	const dir = resolve(process.env.INIT_CWD ?? process.cwd(), folder);
+	const title = words.join(' ').trim() || `Report ${basename(dir)}`;
+	const result = scaffoldReport(dir, title);
+	if (!result.ok) {
+		console.error(result.message);
+		return 1;
+	}
+	const shown = displayPath(dir);
+	console.log(`Wrote a new report into ${shown}: report.yaml (every field explained), a theme, a chapter and a draft finding.
+Next: npm run check -- ${shown}, then npm run dev -- ${shown} to preview it as you write.`);
+	return 0;
+}

@@ -5,13 +5,14 @@ import { EDITIONS_FOLDER } from '../src/lib/content/editions.ts';
 import { displayPath } from '../src/lib/display-path.ts';
 import { makeSnapshot } from '../src/lib/editions/snapshot.ts';
 import { reloadContent } from '../src/lib/content/current.ts';
-import { main, printProblems } from './cli.ts';
+import { commandArgs, main, printProblems } from './cli.ts';
 
 /**
  * `npm run snapshot`: records this edition in `editions/<asAt>.json` of the report folder, for the next edition
  * to say what changed. Only a folder the check accepts is recorded, and an existing snapshot is never replaced.
  */
 await main(async () => {
+	commandArgs({});
 	const dir = contentDir();
 	const read = await reloadContent(dir);
 	const asAt = read.report?.data.asAt;

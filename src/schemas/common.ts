@@ -34,6 +34,21 @@ export function within(limit: number) {
 	};
 }
 
+/** What is wrong with a date as written, and the right way to write it; for 01/04/2026, both ways it may be meant. */
+function notADate(text: string): string {
+	const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+	const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+	if (parts) {
+		const [, first, second, year] = parts as unknown as [string, string, string, string];
+		const iso = (month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+		const readings = [...new Set([iso(second, first), iso(first, second)].filter(isCalendarDate))];
+		if (readings.length === 1) return `${shown} is not written as YYYY-MM-DD; write ${readings[0]}`;
+		if (readings.length)
+			return `${shown} is not written as YYYY-MM-DD; write ${readings.join(' or ')}, whichever is meant`;
+	}
+	return `${shown} is not a real date written as YYYY-MM-DD, e.g. 2017-03-08`;
+}
+
 /**
  * A calendar date from 1900 to `latest`, kept as `YYYY-MM-DD` text so that it compares, prints and exports without
  * time zones. Astro's frontmatter parser hands over `Date` objects, the check's parser hands over text: both are
@@ -47,11 +62,10 @@ export function dateSchema(latest?: { date: string; what: string }) {
 				error: (issue) =>
 					issue.input === undefined
 						? 'is required; add a date written as YYYY-MM-DD, e.g. 2017-03-08'
-						: 'must be a date written as YYYY-MM-DD, e.g. 2017-03-08',
+						: `${JSON.stringify(issue.input)} is not a date written as YYYY-MM-DD, e.g. 2017-03-08`,
 			})
 			.superRefine((text, ctx) => {
-				if (!isCalendarDate(text))
-					ctx.addIssue({ code: 'custom', message: 'must be a real date written as YYYY-MM-DD, e.g. 2017-03-08' });
+				if (!isCalendarDate(text)) ctx.addIssue({ code: 'custom', message: notADate(text) });
 				else if (text < EARLIEST_DATE)
 					ctx.addIssue({
 						code: 'custom',

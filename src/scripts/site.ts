@@ -64,8 +64,9 @@ function startThemeToggle(): void {
 
 /** After one visit the report works offline; say so, and say when a new edition is waiting. */
 function startServiceWorker(): void {
-	// From disk (the offline edition) there is no service worker to register.
-	if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+	// From disk (the offline edition) there is no service worker to register, nor in `npm run dev`, which has none
+	// (asking for it there only logged a 404 at every page).
+	if (import.meta.env.DEV || !('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
 	const root = `${base.replace(/\/$/, '')}/`;
 	const say = (text: string) => {
 		const status = document.querySelector<HTMLElement>('.offline-status');

@@ -29,7 +29,7 @@ describe('npm run check', () => {
 		expect(result.stderr).toMatchInlineSnapshot(`
 			"test/fixtures/broken-content/findings/bad-values.md:3: summary: is 301 characters long; shorten it to at most 300
 			test/fixtures/broken-content/findings/bad-values.md:4: status: "closed" is not a status of this report; use one of: open, completed, discontinued (the default set; declare your own under statuses in report.yaml)
-			test/fixtures/broken-content/findings/bad-values.md:5: opened: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08
+			test/fixtures/broken-content/findings/bad-values.md:5: opened: "2017-02-30" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08
 			test/fixtures/broken-content/findings/bad-values.md:6: themes[1]: "nonexistent" is not a theme; use one of: Bad Theme, leadership (one file per theme in themes/)
 			test/fixtures/broken-content/findings/bad-values.md:7: metrics.allegations: must be 0 or more
 			test/fixtures/broken-content/findings/bad-values.md:7: metrics.widgets: "widgets" is not a metric of this report; use one of: allegations (declared under metrics in report.yaml)
@@ -38,7 +38,7 @@ describe('npm run check', () => {
 			test/fixtures/broken-content/findings/closed-before.md:7: closed: 2016-04-30 is before opened (2016-05-01); a finding cannot close before it opens
 			test/fixtures/broken-content/findings/completed-rules.md:2: closed: is required when status is completed; add the date the finding was closed (YYYY-MM-DD)
 			test/fixtures/broken-content/findings/completed-rules.md:2: outcome: is required when status is completed; add one of the outcomes declared in report.yaml
-			test/fixtures/broken-content/findings/crlf-bom.md:5: opened: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08
+			test/fixtures/broken-content/findings/crlf-bom.md:5: opened: "2015-13-01" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08
 			test/fixtures/broken-content/findings/dup-a.md:2: id: "DUP-1" is also the id of test/fixtures/broken-content/findings/sub/dup-b.md; give each finding its own id (set id:, or rename the file)
 			test/fixtures/broken-content/findings/list-frontmatter.md:2: frontmatter: must be a set of fields (key: value lines), not a list
 			test/fixtures/broken-content/findings/malformed.md:3: frontmatter: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax
@@ -51,7 +51,7 @@ describe('npm run check', () => {
 			test/fixtures/broken-content/findings/open-rules.md:7: closed: must not be set while status is open; remove it, or change the status
 			test/fixtures/broken-content/findings/recs.md:9: recommendations[1].to: is required; add it (text)
 			test/fixtures/broken-content/findings/recs.md:10: recommendations[1].status: must be one of: made, accepted, rejected, implemented
-			test/fixtures/broken-content/findings/recs.md:11: recommendations[1].due: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08
+			test/fixtures/broken-content/findings/recs.md:11: recommendations[1].due: "2017-13-01" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08
 			test/fixtures/broken-content/findings/related.md:6: related[0]: "NOPE" is not the id of any finding; check the spelling (ids are case-sensitive)
 			test/fixtures/broken-content/findings/related.md:6: related[1]: a finding cannot be related to itself; remove this id
 			test/fixtures/broken-content/findings/related.md:6: related[2]: "draft" is a draft and has no page; remove the link or publish that finding
@@ -62,7 +62,7 @@ describe('npm run check', () => {
 			test/fixtures/broken-content/findings/unclosed.md:1: file: the frontmatter is not closed; add a line of three dashes (---) after the last field
 			test/fixtures/broken-content/pages/empty.md:1: file: the file is empty; start it with ---, the fields (e.g. title: …), and another ---
 			test/fixtures/broken-content/pages/findings.md:1: file: "findings" is a section of the site; rename the page file, e.g. about-findings.md
-			test/fixtures/broken-content/report.yaml:9: figures.total.value: declared 99, but count gives 3 from the published findings (9 finding files with problems were left out; fix those first); correct the value, or the findings it counts
+			test/fixtures/broken-content/report.yaml:9: figures.total.value: declared 99, but count gives 3 from the published findings; 12 finding files with problems may be why (test/fixtures/broken-content/findings/bad-values.md, test/fixtures/broken-content/findings/closed-before.md, test/fixtures/broken-content/findings/completed-rules.md and 9 more): fix them first, and correct this value only if it is still off
 			test/fixtures/broken-content/report.yaml:10: figures.widgets.equals: "widgets" is not a metric of this report; use one of: allegations
 			test/fixtures/broken-content/report.yaml:11: figures.leaders.equals: "upheld" is not an outcome of this report; use one of: no-case-to-answer
 			test/fixtures/broken-content/themes/Bad Theme.md:1: file: "Bad Theme" is not a valid theme id: upper-case letters are not allowed, a space becomes "%20" in the address; rename the file using lower-case letters, digits and hyphens, e.g. bad-theme.md
@@ -83,7 +83,7 @@ describe('npm run check', () => {
 			"test/fixtures/broken-report/report.yaml:1: publisher: is required; add it (text)
 			test/fixtures/broken-report/report.yaml:1: titel: unknown field; did you mean "title"?
 			test/fixtures/broken-report/report.yaml:1: title: is required; add it (text)
-			test/fixtures/broken-report/report.yaml:2: asAt: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08
+			test/fixtures/broken-report/report.yaml:2: asAt: "8 March 2017" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08
 			test/fixtures/broken-report/report.yaml:3: language: must be a language tag such as en, en-GB or cy
 			test/fixtures/broken-report/report.yaml:4: site: must be the absolute http(s) URL of the hosted report
 			test/fixtures/broken-report/report.yaml:5: metrics: declare at least one metric

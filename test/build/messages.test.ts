@@ -50,4 +50,30 @@ describe('a value outside a closed list', () => {
 			'report/findings/b.md:5: status: "abandoned" is not a status of this report; use one of: planned, open, completed (declared under statuses in report.yaml)',
 		]);
 	});
+
+	it('explains a comma that ended a value in a list of fields on one line, in words that need no YAML', () => {
+		const dir = report('flow-map', {
+			'report.yaml': REPORT.replace(
+				'contracts: { label: Contracts }',
+				'contracts: { label: Contracts, description: Amount paid, in pounds }',
+			),
+		});
+		const result = run('check', {}, [dir]);
+		expect(result.stderr.split('\n')[0]).toBe(
+			`${join(dir, 'report.yaml')}:5: metrics.contracts.in pounds: "in pounds" reads as a field of its own: in a list of fields on one line, inside { }, a comma ends a value, so the words after it became a field. Put that value in quotes ("…, in pounds"), or write the fields on separate lines`,
+		);
+	});
+});
+
+describe('the report a command works on', () => {
+	it('is the folder named after the command, or else the sample, which the command then names', () => {
+		const dir = report('named', { 'report.yaml': REPORT });
+		const named = run('check', {}, [dir]);
+		expect(named.status, named.stderr).toBe(0);
+		expect(named.stdout).not.toContain('Using the report');
+		const sample = run('check', {});
+		expect(sample.stdout.split('\n')[0]).toBe(
+			'Using the report in content; to use another, name its folder: npm run <command> -- <folder>.',
+		);
+	});
 });

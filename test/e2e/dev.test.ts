@@ -141,4 +141,10 @@ describe('npm run dev', () => {
 			.toEqual(['1 result for “quagmirely”.', 'Consultancy call-offs']);
 		await context.close();
 	});
+
+	it('logs no error for files the site has only when built, such as the service worker', () => {
+		// Every page above was opened; none asked the dev server for something it does not have.
+		expect(output).not.toMatch(/\[404\]/);
+		expect(output).not.toContain('New version of Astro available');
+	});
 });

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { scaffold } from '../../src/lib/content/scaffold.ts';
+import { scaffold, scaffoldReport } from '../../src/lib/content/scaffold.ts';
 import { fixture, run } from '../support/run.ts';
 
 let dir: string;
@@ -17,11 +17,57 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const NOW = new Date(2025, 5, 30);
 
 describe('new', () => {
-	it.each(['finding', 'theme', 'page'] as const)('writes a %s from a template that passes the check', async (kind) => {
-		const result = scaffold(dir, kind, 'Leadership & culture (2017)', NOW);
-		const folder = { finding: 'findings', theme: 'themes', page: 'pages' }[kind];
-		expect(result).toEqual({ ok: true, path: join(dir, folder, 'leadership-and-culture-2017.md') });
+	it('writes a finding as a draft that passes the check', async () => {
+		const result = scaffold(dir, 'finding', 'Leadership & culture (2017)', NOW);
+		expect(result).toEqual({ ok: true, path: join(dir, 'findings', 'leadership-and-culture-2017.md') });
 		expect((await loadReport(dir)).problems.map(formatProblem)).toEqual([]);
+	});
+
+	it.each(['theme', 'page'] as const)(
+		'writes a %s whose template text the check refuses until it is replaced',
+		async (kind) => {
+			const result = scaffold(dir, kind, 'Leadership & culture (2017)', NOW);
+			const folder = { theme: 'themes', page: 'pages' }[kind];
+			const path = join(dir, folder, 'leadership-and-culture-2017.md');
+			expect(result).toEqual({ ok: true, path });
+			const own = kind === 'theme' ? "the theme's own" : "the chapter's own";
+			const expected = [
+				...(kind === 'theme'
+					? [
+							`${path}:3: summary: is still the template's ("One sentence that says what this theme covers."); write ${own}`,
+							`${path}:6: body: still holds the template's text ("Write the narrative of this theme here: what the findings on it have in common, and what it means."); write ${own}`,
+						]
+					: [`${path}:5: body: still holds the template's text ("Write this chapter here."); write ${own}`]),
+			];
+			expect((await loadReport(dir)).problems.map(formatProblem)).toEqual(expected);
+		},
+	);
+
+	it('refuses a finding published with its template text, at the lines to rewrite', async () => {
+		const result = scaffold(dir, 'finding', 'Catering', NOW);
+		if (!result.ok) throw new Error(result.message);
+		writeFileSync(result.path, readFileSync(result.path, 'utf8').replace('draft: true\n', ''));
+		expect((await loadReport(dir)).problems.map(formatProblem).filter((line) => line.startsWith(result.path))).toEqual([
+			`${result.path}:3: summary: is still the template's ("One or two sentences on what was found (at most 300 characters)."); write the finding's own, or put draft: true back until it is written`,
+			`${result.path}:10: body: still holds the template's text ("Write the finding here: what was examined, what was found, and why."); write the finding's own, or put draft: true back until it is written`,
+		]);
+	});
+
+	it('starts a report folder that passes the check, and never writes into one that holds files', async () => {
+		const folder = join(dir, 'new-report');
+		expect(scaffoldReport(folder, 'Follow-up audit of school transport contracts', NOW)).toEqual({
+			ok: true,
+			path: folder,
+		});
+		const content = await loadReport(folder);
+		expect(content.problems.map(formatProblem)).toEqual([]);
+		expect(content.report?.data.title).toBe('Follow-up audit of school transport contracts');
+		expect([content.themes.length, content.pages.length, content.findings.length]).toEqual([1, 1, 1]);
+		expect(content.findings[0]!.data.draft).toBe(true);
+		expect(scaffoldReport(dir, 'Another', NOW)).toEqual({
+			ok: false,
+			message: `${dir} already holds files; nothing was written. Name a new folder for the report`,
+		});
 	});
 
 	it('makes a new finding an open draft dated today, so that no reconciled figure changes', () => {
@@ -65,6 +111,10 @@ describe('new', () => {
 		expect(again.status).toBe(1);
 		expect(again.stderr).toContain('nothing was written');
 		const usage = run('new', { REPORT_CONTENT: dir }, ['chapter', 'X']);
-		expect(usage).toMatchObject({ status: 1, stderr: 'usage: npm run new -- <finding|theme|page> "Title"\n' });
+		expect(usage).toMatchObject({
+			status: 1,
+			stderr:
+				'usage: npm run new -- report <folder> ["Title"]\n       npm run new -- <finding|theme|page> "Title" [--report <folder>]\n',
+		});
 	});
 });

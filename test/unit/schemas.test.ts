@@ -74,7 +74,7 @@ describe('finding schema', () => {
 			'1: id: must be text; put it in quotes if it is a number, e.g. "007"',
 			'2: title: must not be empty',
 			'3: summary: is 301 characters long; shorten it to at most 300',
-			'5: opened: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08',
+			'5: opened: "2017-02-30" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08',
 			'6: metrics.a: must be 0 or more',
 			'6: metrics.b: must be a number',
 			'7: draft: must be true or false',
@@ -160,13 +160,26 @@ describe('plausible dates', () => {
 			expect(problems(reportSchema, corrections(['2017-03-27', '1899-01-01', '2017-02-30']))).toEqual([
 				'8: corrections[0].date: 2017-03-27 is after today (2017-03-26); a correction is dated the day it is published: check the date, or add the correction on that day',
 				'9: corrections[1].date: 1899-01-01 is before 1900-01-01, the earliest date a report may hold; check the year',
-				'10: corrections[2].date: must be a real date written as YYYY-MM-DD, e.g. 2017-03-08',
+				'10: corrections[2].date: "2017-02-30" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08',
 			]);
 			const { data } = validate(reportSchema, parseYaml(corrections(['2017-03-20'])), 'report.yaml');
 			expect(data?.corrections).toEqual([{ date: '2017-03-20', text: 'T', findings: [] }]);
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+
+	it('repeats a date written another way, with the ISO dates it may mean', () => {
+		const finding = (opened: string) => `title: T\nsummary: S\nstatus: open\nopened: ${opened}\nmetrics: {}\n`;
+		expect(problems(findingSchema, finding('01/04/2026'))).toEqual([
+			'4: opened: "01/04/2026" is not written as YYYY-MM-DD; write 2026-04-01 or 2026-01-04, whichever is meant',
+		]);
+		expect(problems(findingSchema, finding('25.12.2024'))).toEqual([
+			'4: opened: "25.12.2024" is not written as YYYY-MM-DD; write 2024-12-25',
+		]);
+		expect(problems(findingSchema, finding('2024'))).toEqual([
+			'4: opened: 2024 is not a date written as YYYY-MM-DD, e.g. 2017-03-08',
+		]);
 	});
 
 	it('takes the build day from SOURCE_DATE_EPOCH when it is set', () => {

@@ -7,6 +7,7 @@ import type { Problem } from '../problems.ts';
 import { closest } from '../edit-distance.ts';
 import type { FindingRecord, ReportContent } from './load.ts';
 import type { SourceLines } from './source-lines.ts';
+import { PLACEHOLDERS } from './templates.ts';
 
 function listOf(keys: readonly string[]): string {
 	return keys.length ? keys.join(', ') : '(none declared)';
@@ -240,13 +241,16 @@ function checkFigures(
 	lines: SourceLines,
 	themes: readonly string[],
 	findings: readonly Finding[],
-	leftOut: number,
+	troubled: readonly string[],
 ): Problem[] {
 	const problems: Problem[] = [];
 	const vocabulary = vocabularyOf(report.data, themes);
-	const caveat = leftOut
-		? ` (${leftOut} finding ${leftOut === 1 ? 'file with problems was' : 'files with problems were'} left out; fix those first)`
-		: '';
+	// A figure that does not add up while findings have problems most likely follows from them: say which, and
+	// do not send the author to change a value that may be right.
+	const named = troubled.slice(0, 3).join(', ') + (troubled.length > 3 ? ` and ${troubled.length - 3} more` : '');
+	const advice = troubled.length
+		? `; ${troubled.length === 1 ? 'a finding file with problems' : `${troubled.length} finding files with problems`} may be why (${named}): fix ${troubled.length === 1 ? 'it' : 'them'} first, and correct this value only if it is still off`
+		: '; correct the value, or the findings it counts';
 	for (const [name, figure] of Object.entries(report.data.figures)) {
 		if (figure.equals === undefined) continue;
 		const parsed = parseExpression(figure.equals);
@@ -265,31 +269,80 @@ function checkFigures(
 					report,
 					['figures', name, 'value'],
 					`figures.${name}.value`,
-					`declared ${figure.value}, but ${figure.equals.trim()} gives ${computed} from the published findings${caveat}; correct the value, or the findings it counts`,
+					`declared ${figure.value}, but ${figure.equals.trim()} gives ${computed} from the published findings${advice}`,
 				),
 			);
 	}
 	return problems;
 }
 
+interface Scaffolded {
+	entry: { file: string; body: string; bodyLine: number; data: { summary?: string | undefined } };
+	summary?: string;
+	body: string;
+	/** What to do instead, in a few words. */
+	fix: string;
+}
+
+/** A published finding, theme or chapter that still holds its template's words: a scaffold published by accident. */
+function checkTemplateText(content: ReportContent, lines: SourceLines): Problem[] {
+	const draftFix = 'or put draft: true back until it is written';
+	const scaffolded: Scaffolded[] = [
+		...content.findings
+			.filter((finding) => !finding.data.draft)
+			.map((entry) => ({
+				entry,
+				summary: PLACEHOLDERS.findingSummary,
+				body: PLACEHOLDERS.findingBody,
+				fix: `write the finding's own, ${draftFix}`,
+			})),
+		...content.themes.map((entry) => ({
+			entry,
+			summary: PLACEHOLDERS.themeSummary,
+			body: PLACEHOLDERS.themeBody,
+			fix: "write the theme's own",
+		})),
+		...content.pages.map((entry) => ({ entry, body: PLACEHOLDERS.pageBody, fix: "write the chapter's own" })),
+	];
+	return scaffolded.flatMap(({ entry, summary, body, fix }) => {
+		const problems: Problem[] = [];
+		if (summary && entry.data.summary?.trim() === summary)
+			problems.push(lines.at(entry, ['summary'], 'summary', `is still the template's ("${summary}"); ${fix}`));
+		const at = entry.body.indexOf(body);
+		if (at !== -1)
+			problems.push({
+				file: entry.file,
+				line: entry.bodyLine + (entry.body.slice(0, at).match(/\n/g)?.length ?? 0),
+				field: 'body',
+				message: `still holds the template's text ("${body}"); ${fix}`,
+			});
+		return problems;
+	});
+}
+
 /**
  * The rules that span files: names that must exist, unique ids, dates that the report's asAt bounds, figures that
  * must reconcile. In linear time: each finding's references are looked up in one map of every id.
  */
-export function checkContent(content: ReportContent, lines: SourceLines): Problem[] {
+export function checkContent(content: ReportContent, lines: SourceLines, earlier: readonly Problem[] = []): Problem[] {
 	const themes = content.themes.map((theme) => theme.id);
 	const report = content.report?.data;
 	const records = content.findingRecords;
 	const published = content.findings.filter((finding) => !finding.data.draft).map((finding) => finding.data);
-	const leftOut = records.filter((record) => !record.valid && !isDraft(record)).length;
 	// The first of several with one id: the others are reported as duplicates.
 	const byId = new Map<string, FindingRecord>();
 	for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
-	return [
+	const problems = [
 		...checkUniqueIds(records, lines),
 		...records.flatMap((record) => checkReferences(record, lines, content.report, themes, byId)),
 		...(report ? records.flatMap((record) => checkDates(record, lines, report.asAt)) : []),
 		...(content.report ? checkCorrections(content.report, lines, byId) : []),
-		...(content.report ? checkFigures(content.report, lines, themes, published, leftOut) : []),
+		...checkTemplateText(content, lines),
 	];
+	// Published finding files with a problem of their own, found on reading them or above.
+	const findingFiles = new Set(records.filter((record) => !isDraft(record)).map((record) => record.file));
+	const troubled = [...new Set([...earlier, ...problems].map((problem) => problem.file))].filter((file) =>
+		findingFiles.has(file),
+	);
+	return [...problems, ...(content.report ? checkFigures(content.report, lines, themes, published, troubled) : [])];
 }

@@ -121,6 +121,25 @@ function protoKeyProblems(
 	});
 }
 
+/** The value at a path of parsed YAML, if there is one. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	return path.reduce<unknown>(
+		(value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+		data,
+	);
+}
+
+/**
+ * Words with no value of their own, beside other fields: what YAML makes of the end of a value with a comma in a
+ * map written on one line (`{ label: Paid, description: Amount paid, in pounds }` has a field "in pounds").
+ * Said in words that need no YAML, with both fixes; undefined when the key does not look like that.
+ */
+function strayWords(key: string, parent: unknown, allowed: readonly string[]): string | undefined {
+	const value = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[key] : undefined;
+	if (value !== null || closest(key, allowed)) return undefined;
+	return `"${key}" reads as a field of its own: in a list of fields on one line, inside { }, a comma ends a value, so the words after it became a field. Put that value in quotes ("…, ${key}"), or write the fields on separate lines`;
+}
+
 export function unknownKeyMessage(key: string, allowed: readonly string[]): string {
 	const close = closest(key, allowed);
 	if (close) return `unknown field; did you mean "${close}"?`;
@@ -145,11 +164,12 @@ export function validate<S extends Schema>(
 	const problems = (result.success ? [] : result.error.issues).flatMap((issue): Problem[] => {
 		if (issue.code === 'unrecognized_keys') {
 			const allowed = allowedKeys(schema, issue.path);
+			const parent = valueAt(source.data, issue.path);
 			return issue.keys.map((key) => ({
 				file,
 				line: source.lineOf([...issue.path, key]),
 				field: fieldName([...issue.path, key]),
-				message: unknownKeyMessage(key, allowed),
+				message: strayWords(key, parent, allowed) ?? unknownKeyMessage(key, allowed),
 			}));
 		}
 		return [

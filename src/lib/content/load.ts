@@ -303,7 +303,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		editions: loadEditions(dir, report?.data.asAt, problems),
 		problems,
 	};
-	problems.push(...checkContent(content, lines));
+	problems.push(...checkContent(content, lines, problems));
 	options.cache?.save();
 	options.frontmatter?.save();
 	return { ...content, problems: sortProblems(dedupe(problems)) };

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import { parseYaml } from './yaml.ts';
@@ -6,7 +6,7 @@ import { COMPLETED, OPEN } from '../../schemas/finding.ts';
 import { markdownFiles } from './files.ts';
 import { fileStem } from './ids.ts';
 import { slugify } from '../slug.ts';
-import { FOLDERS, findingTemplate, pageTemplate, themeTemplate, type Kind } from './templates.ts';
+import { FOLDERS, findingTemplate, pageTemplate, reportTemplate, themeTemplate, type Kind } from './templates.ts';
 
 export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: string };
 
@@ -61,4 +61,29 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 		};
 	}
 	return { ok: true, path };
+}
+
+/**
+ * Writes a new report folder that passes the check: a commented report.yaml, one theme, one chapter and one draft
+ * finding. Only into a folder that is new or empty: it never writes over anything.
+ */
+export function scaffoldReport(dir: string, title: string, now = new Date()): ScaffoldResult {
+	if (existsSync(dir) && readdirSync(dir).length)
+		return {
+			ok: false,
+			message: `${displayPath(dir)} already holds files; nothing was written. Name a new folder for the report`,
+		};
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'report.yaml'), reportTemplate(title, localDate(now)), { flag: 'wx' });
+	// A theme and a chapter have no draft state: theirs are written as a start that could be published as it is.
+	const files = {
+		'themes/example-theme.md': `---\ntitle: Example theme\nsummary: Findings on one subject; rename this theme, or add others beside it.\n---\nThe findings on this theme will be described here as they are published.\n`,
+		'pages/about-this-report.md': `---\ntitle: About this report\norder: 1\n---\n${title} is published by its authors as a set of findings, one page each, with their figures.\n`,
+	};
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(join(dir, path, '..'), { recursive: true });
+		writeFileSync(join(dir, path), text, { flag: 'wx' });
+	}
+	const finding = scaffold(dir, 'finding', 'First finding', now);
+	return finding.ok ? { ok: true, path: dir } : finding;
 }
