@@ -1,5 +1,5 @@
 /**
- * Every limit on what an author may write, in one place: the schemas and the check apply them, and the README
+ * Every limit on what an author may write, in one place: the schemas and the check apply them, and docs/security.md
  * quotes them. They are far above what a real report needs and far below what would break a page: a title of
  * 5,000,000 characters passes YAML, but not a reader's screen, a browser tab's memory or a CSV cell.
  *

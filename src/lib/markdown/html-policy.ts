@@ -6,7 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 /**
  * The raw HTML a report's Markdown may use: harmless elements that reports need and Markdown lacks. Anything
  * else is a check error, and the sanitiser removes it too, in case the check is ever bypassed. Documented in the
- * README's "Security" section; keep the two in step.
+ * docs/security.md; keep the two in step.
  */
 export const ALLOWED_ELEMENTS = [
 	...['p', 'br', 'hr', 'div', 'span', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var'],
@@ -156,7 +156,7 @@ export function htmlPolicy(tree: Root): HtmlPolicy {
 		if (!ALLOWED.has(tag)) {
 			problems.push({
 				node,
-				message: `<${tag}> is not allowed in Markdown; remove it (the README's Security section lists the HTML a report may use)`,
+				message: `<${tag}> is not allowed in Markdown; remove it (docs/security.md lists the HTML a report may use)`,
 			});
 			return SKIP;
 		}
