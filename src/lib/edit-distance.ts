@@ -17,3 +17,15 @@ export function closest(value: string, choices: readonly string[]): string | und
 		.sort((a, b) => a.distance - b.distance)[0];
 	return best && best.distance <= Math.max(2, Math.floor(value.length / 3)) ? best.choice : undefined;
 }
+
+/**
+ * A value outside a closed list, in the words every message uses: the value as written, the close one it may be
+ * a slip for, and the list, with where it is set when that helps.
+ */
+export function outsideList(value: string, what: string, choices: readonly string[], source?: string): string {
+	const close = closest(value, choices);
+	const list = `${choices.length ? choices.join(', ') : '(none declared)'}${source ? ` (${source})` : ''}`;
+	return close
+		? `"${value}" is not ${what}; did you mean "${close}"? The choices are ${list}`
+		: `"${value}" is not ${what}; use one of: ${list}`;
+}

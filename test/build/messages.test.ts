@@ -51,6 +51,34 @@ describe('a value outside a closed list', () => {
 		]);
 	});
 
+	it('suggests the figure or metric meant in a directive or an expression', () => {
+		const dir = report('directive-slips', {
+			'report.yaml': `${REPORT}figures:\n  audits: { label: Audits, value: 0, equals: "sum(contract)" }\n`,
+			'pages/intro.md': '---\ntitle: Intro\n---\nThere are :figure[audit] audits.\n',
+		});
+		const lines = run('check', {}, [dir]).stderr.split('\n');
+		expect(lines).toContain(
+			`${join(dir, 'pages/intro.md')}:4: body: :figure[audit]: "audit" is not a figure of this report; did you mean "audits"? The choices are audits`,
+		);
+		expect(lines).toContain(
+			`${join(dir, 'report.yaml')}:9: figures.audits.equals: "contract" is not a metric of this report; did you mean "contracts"? The choices are contracts`,
+		);
+	});
+
+	it('explains a colon inside a value in plain words, and names the files that a figure no longer adds up without', () => {
+		const dir = report('colon', {
+			'report.yaml': `${REPORT}figures:\n  findings: { label: Findings, value: 1, equals: count }\n`,
+			'findings/a.md': finding('status: open').replace(
+				'summary: S',
+				'summary: Route 1: awarded without a tender',
+			),
+		});
+		expect(run('check', {}, [dir]).stderr.split('\n').slice(0, 2)).toEqual([
+			`${join(dir, 'findings/a.md')}:3: frontmatter: the summary holds ": " (a colon and a space), which reads as the start of another field; put the whole value in quotes: summary: "Route 1: awarded without a ten…"`,
+			`${join(dir, 'report.yaml')}:9: figures.findings.value: declared 1, but count gives 0 from the published findings; a finding file with problems may be why (${join(dir, 'findings/a.md')}): fix it first, and correct this value only if it is still off`,
+		]);
+	});
+
 	it('explains a comma that ended a value in a list of fields on one line, in words that need no YAML', () => {
 		const dir = report('flow-map', {
 			'report.yaml': REPORT.replace(

@@ -4,22 +4,15 @@ import { DUE_YEARS_AFTER_AS_AT, EARLIEST_DATE, LENGTH_LIMITS, tooLong, yearsAfte
 import type { Report } from '../../schemas/report.ts';
 import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../figures/expression.ts';
 import type { Problem } from '../problems.ts';
-import { closest } from '../edit-distance.ts';
+import { outsideList } from '../edit-distance.ts';
 import type { FindingRecord, ReportContent } from './load.ts';
 import type { SourceLines } from './source-lines.ts';
 import { PLACEHOLDERS } from './templates.ts';
+import { join } from 'node:path';
+import { displayPath } from '../display-path.ts';
 
 function listOf(keys: readonly string[]): string {
 	return keys.length ? keys.join(', ') : '(none declared)';
-}
-
-/** A value outside a closed list: as written, the close one it may be a slip for, and the list with where it is set. */
-function notOneOf(value: string, what: string, choices: readonly string[], source: string): string {
-	const close = closest(value, choices);
-	const list = `${listOf(choices)} (${source})`;
-	return close
-		? `"${shown(value)}" is not ${what}; did you mean "${close}"? The choices are ${list}`
-		: `"${shown(value)}" is not ${what}; use one of: ${list}`;
 }
 
 const QUOTED_MAX = 60;
@@ -78,6 +71,8 @@ function checkReferences(
 		const statuses = Object.keys(report.statuses);
 		const outcomes = Object.keys(report.outcomes);
 		const metrics = Object.keys(report.metrics);
+		const notOneOf = (value: string, what: string, choices: readonly string[], source: string) =>
+			outsideList(shown(value), what, choices, source);
 		const statusSource = statusesDeclared
 			? 'declared under statuses in report.yaml'
 			: 'the default set; declare your own under statuses in report.yaml';
@@ -112,7 +107,7 @@ function checkReferences(
 					record,
 					['themes', index],
 					`themes[${index}]`,
-					notOneOf(theme, 'a theme', themes, 'one file per theme in themes/'),
+					outsideList(shown(theme), 'a theme', themes, 'one file per theme in themes/'),
 				),
 			);
 	});
@@ -339,10 +334,11 @@ export function checkContent(content: ReportContent, lines: SourceLines, earlier
 		...(content.report ? checkCorrections(content.report, lines, byId) : []),
 		...checkTemplateText(content, lines),
 	];
-	// Published finding files with a problem of their own, found on reading them or above.
-	const findingFiles = new Set(records.filter((record) => !isDraft(record)).map((record) => record.file));
-	const troubled = [...new Set([...earlier, ...problems].map((problem) => problem.file))].filter((file) =>
-		findingFiles.has(file),
+	// Finding files with a problem of their own, found on reading them or above; a draft counts in no figure.
+	const drafts = new Set(records.filter(isDraft).map((record) => record.file));
+	const findingsFolder = `${displayPath(join(content.dir, 'findings'))}/`;
+	const troubled = [...new Set([...earlier, ...problems].map((problem) => problem.file))].filter(
+		(file) => file.startsWith(findingsFolder) && !drafts.has(file),
 	);
 	return [...problems, ...(content.report ? checkFigures(content.report, lines, themes, published, troubled) : [])];
 }

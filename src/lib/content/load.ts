@@ -115,11 +115,11 @@ function loadReportFile(dir: string, problems: Problem[], lines: SourceLines): R
 	const source = parseYaml(text);
 	if (source.errors.length) {
 		problems.push(
-			...source.errors.map(({ line, message }) => ({
+			...source.errors.map(({ line, message, explained }) => ({
 				file,
 				line,
 				field: 'yaml',
-				message: `${message}; fix the YAML syntax`,
+				message: explained ? message : `${message}; fix the YAML syntax`,
 			})),
 		);
 		return undefined;
@@ -178,11 +178,11 @@ function parseEntries<S extends z.ZodType>(
 		}
 		if (source.errors.length) {
 			problems.push(
-				...source.errors.map(({ line, message }) => ({
+				...source.errors.map(({ line, message, explained }) => ({
 					file,
 					line,
 					field: 'frontmatter',
-					message: `${message}; fix the YAML syntax`,
+					message: explained ? message : `${message}; fix the YAML syntax`,
 				})),
 			);
 			names.push({ kind, file, relativePath, id: stem, idSource: 'file', idLine: 1 });

@@ -5,8 +5,11 @@ export interface YamlSource {
 	data: unknown;
 	/** 1-based line in the file of the deepest part of `path` that exists. */
 	lineOf(path: readonly PropertyKey[]): number;
-	/** Syntax errors, unknown tags and broken aliases, with their 1-based line in the file. */
-	errors: { line: number; message: string }[];
+	/**
+	 * Syntax errors, unknown tags and broken aliases, with their 1-based line in the file; `explained` when the
+	 * message says in plain words what to do, rather than in YAML's.
+	 */
+	errors: { line: number; message: string; explained?: boolean }[];
 }
 
 /** The line of the first alias (`*name`): where a failed alias expansion is reported. */
@@ -30,6 +33,23 @@ function aliasMessage(error: unknown): string {
 }
 
 /**
+ * The YAML mistakes authors make most, said without YAML's words: what was read, and how to write it. `source` is
+ * the line the error is on.
+ */
+function explain(code: string, source: string): string | undefined {
+	const key = /^\s*([\w-]+):/.exec(source)?.[1] ?? 'field';
+	const value = source.slice(source.indexOf(':') + 1).trim();
+	const quoted = `${key}: "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+	if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') && /:\s/.test(value))
+		return `the ${key} holds ": " (a colon and a space), which reads as the start of another field; put the whole value in quotes: ${quoted}`;
+	if (code === 'UNEXPECTED_TOKEN' && /^["'].*["']\s*\S/.test(value))
+		return `text follows the closing quote of the ${key}; put the whole value in quotes, or remove what follows the quote`;
+	if (code === 'BAD_SCALAR_START')
+		return `the ${key} starts with a character that cannot begin a value as written (${value.slice(0, 1)}); put the whole value in quotes`;
+	return undefined;
+}
+
+/**
  * Parses YAML with the core schema: dates stay text (so that 2017-02-30 is caught rather than rolled over
  * into March), duplicate keys are errors, and so are tags (`!!js/function`, `!custom`): a report has no use
  * for them, and other parsers would read them differently.
@@ -38,10 +58,14 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-	const errors = doc.errors.map((error) => ({
-		line: toLine(error.pos[0]),
-		message: error.message.split('\n')[0] ?? error.message,
-	}));
+	const lines = text.split('\n');
+	const errors: YamlSource['errors'] = doc.errors.map((error) => {
+		const line = toLine(error.pos[0]);
+		const explained = explain(error.code, lines[line - firstLine] ?? '');
+		return explained
+			? { line, message: explained, explained: true }
+			: { line, message: error.message.split('\n')[0] ?? error.message };
+	});
 	for (const warning of doc.warnings)
 		if (warning.code === 'TAG_RESOLVE_FAILED')
 			errors.push({

@@ -3,6 +3,7 @@
  * `count`, `count(<filter>)`, `sum(<metric>)`, `sum(<metric>, <filter>)`, where a filter is
  * `field=value` pairs joined by `,` and every pair must hold. `year` is the year a finding was opened.
  */
+import { outsideList } from '../edit-distance.ts';
 import { own } from '../own.ts';
 
 export const FILTER_FIELDS = ['status', 'outcome', 'theme', 'year'] as const;
@@ -75,7 +76,7 @@ const FIELD_VOCABULARY: Record<
 export function checkExpression(expression: Expression, vocabulary: Vocabulary): string[] {
 	const errors: string[] = [];
 	if (expression.op === 'sum' && !vocabulary.metrics.includes(expression.metric))
-		errors.push(`"${expression.metric}" is not a metric of this report; use one of: ${vocabulary.metrics.join(', ')}`);
+		errors.push(outsideList(expression.metric, 'a metric of this report', vocabulary.metrics));
 	for (const { field, value } of expression.filter) {
 		if (field === 'year') {
 			if (!/^\d{4}$/.test(value)) errors.push(`"${value}" is not a year; write four digits, e.g. year=2015`);
@@ -83,8 +84,7 @@ export function checkExpression(expression: Expression, vocabulary: Vocabulary):
 		}
 		const { key, noun } = FIELD_VOCABULARY[field];
 		const known = vocabulary[key];
-		if (!known.includes(value))
-			errors.push(`"${value}" is not ${noun} of this report; use one of: ${known.join(', ') || '(none declared)'}`);
+		if (!known.includes(value)) errors.push(outsideList(value, `${noun} of this report`, known));
 	}
 	return errors;
 }

@@ -16,7 +16,7 @@ import {
 	type Expression,
 	type Vocabulary,
 } from '../figures/expression.ts';
-import { editDistance } from '../edit-distance.ts';
+import { editDistance, outsideList } from '../edit-distance.ts';
 import { formatNumber } from '../format.ts';
 
 export const TEXT_DIRECTIVES = ['figure', 'count', 'sum'] as const;
@@ -102,10 +102,7 @@ export function evaluateDirective(directive: Directive, context: DirectiveContex
 		if (!figure)
 			return error(`:figure needs the name of a figure in brackets, e.g. :figure[${declared[0] ?? 'allegations'}]`);
 		const value = own(context.figures, figure)?.value;
-		if (value === undefined)
-			return error(
-				`"${figure}" is not a figure of this report; use one of: ${declared.join(', ') || '(none declared)'}`,
-			);
+		if (value === undefined) return error(outsideList(figure, 'a figure of this report', declared));
 		return { kind: 'text', text: formatNumber(value, context.charts.language) };
 	}
 	if (name === 'count') {
