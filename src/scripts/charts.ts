@@ -1,78 +1,14 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { wrapLabel } from '../lib/charts/chart-size.ts';
+import type { ChartFigure } from './chart-drawing.ts';
 
-// Only what bar charts use: the rest of Chart.js stays out of the bundle.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-interface Payload {
-	series: string[];
-	labels: string[];
-	values: number[][];
-	horizontal: boolean;
-}
-
-type ChartFigure = HTMLElement & { chart?: Chart<'bar'> };
-
-let probe: HTMLElement | undefined;
-
-/**
- * Colours come from the stylesheet's custom properties, so the charts follow the light or dark theme.
- * They are written with light-dark(), which only a computed colour resolves.
- */
-function colours() {
-	probe ??= document.body.appendChild(Object.assign(document.createElement('span'), { hidden: true }));
-	const read = (name: string) => {
-		probe!.style.color = `var(${name})`;
-		return getComputedStyle(probe!).color;
-	};
-	return { text: read('--fg'), grid: read('--line'), series: [read('--series-1'), read('--series-2')] };
-}
-
-function draw(figure: ChartFigure, animate: boolean): void {
-	const payload = JSON.parse(figure.querySelector('script[type="application/json"]')!.textContent!) as Payload;
-	const canvas = figure.querySelector('canvas')!;
-	const { text, grid, series } = colours();
-	const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-	figure.chart = new Chart(canvas, {
-		type: 'bar',
-		data: {
-			labels: payload.labels.map((label) => wrapLabel(label)),
-			datasets: payload.series.map((label, index) => ({
-				label,
-				data: payload.values.map((row) => row[index]!),
-				backgroundColor: series[index % series.length],
-				// Bars no fatter than the data needs: two columns do not fill a wide chart as two slabs.
-				maxBarThickness: payload.horizontal ? 28 : 56,
-			})),
-		},
-		options: {
-			indexAxis: payload.horizontal ? 'y' : 'x',
-			maintainAspectRatio: false,
-			animation: reduceMotion || !animate ? false : { duration: 400 },
-			color: text,
-			plugins: { legend: { display: payload.series.length > 1, labels: { color: text } } },
-			scales: {
-				// Every category keeps its label, even on a phone: an unlabelled bar tells the reader nothing.
-				x: { ticks: { color: text, precision: 0, autoSkip: payload.horizontal }, grid: { color: grid } },
-				y: { ticks: { color: text, precision: 0, autoSkip: !payload.horizontal }, grid: { color: grid } },
-			},
-		},
-	});
-}
-
-function recolour(figure: ChartFigure): void {
-	const chart = figure.chart;
-	if (!chart) return;
-	const { text, grid, series } = colours();
-	chart.data.datasets.forEach((dataset, index) => (dataset.backgroundColor = series[index % series.length]));
-	chart.options.color = text;
-	for (const axis of ['x', 'y'] as const) {
-		const scale = chart.options.scales?.[axis];
-		if (scale?.ticks) scale.ticks.color = text;
-		if (scale?.grid) scale.grid.color = grid;
-	}
-	if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = text;
-	chart.update('none');
+/** Resolves once the page has loaded and painted a frame since. */
+function painted(): Promise<void> {
+	const loaded =
+		document.readyState === 'complete'
+			? Promise.resolve()
+			: new Promise<void>((resolve) => addEventListener('load', () => resolve(), { once: true }));
+	return loaded.then(
+		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+	);
 }
 
 function showView(figure: HTMLElement, view: 'chart' | 'table'): void {
@@ -90,14 +26,24 @@ export function drawCharts(): void {
 	const figures = [...document.querySelectorAll<ChartFigure>('figure[data-chart]')];
 	const waiting = new Set<ChartFigure>();
 	const drawn: ChartFigure[] = [];
-	const drawNow = (figure: ChartFigure, animate = true) => {
+	// Chart.js is most of the page's script: asked for once the page has painted, so that the text shows first.
+	const drawing = painted().then(() => import('./chart-drawing.ts'));
+	// Should it not load (the connection dropped, the reader left), each chart stays the table it also is.
+	drawing.catch(() =>
+		figures.forEach((figure) => {
+			showView(figure, 'table');
+			figure.querySelector<HTMLElement>('.chart-views')!.hidden = true;
+		}),
+	);
+	const drawNow = async (figure: ChartFigure, animate = true) => {
 		if (!waiting.delete(figure)) return;
 		observer?.unobserve(figure);
-		draw(figure, animate);
+		const loaded = await drawing.catch(() => undefined);
+		loaded?.draw(figure, animate);
 		drawn.push(figure);
 	};
 	// Each in a task of its own: the browser can answer the reader between two charts.
-	const drawSoon = (figure: ChartFigure) => setTimeout(() => drawNow(figure));
+	const drawSoon = (figure: ChartFigure) => setTimeout(() => void drawNow(figure));
 	const observer =
 		'IntersectionObserver' in window
 			? new IntersectionObserver(
@@ -127,14 +73,17 @@ export function drawCharts(): void {
 		const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
 		idle(() => {
 			// Out of sight, an animation would only cost frames.
-			drawNow(next, false);
-			drawRestWhenIdle();
+			void drawNow(next, false).then(drawRestWhenIdle);
 		});
 	};
 	if (document.readyState === 'complete') drawRestWhenIdle();
 	else addEventListener('load', drawRestWhenIdle, { once: true });
-	addEventListener('beforeprint', () => [...waiting].forEach((figure) => drawNow(figure, false)));
-	const update = () => drawn.forEach(recolour);
+	addEventListener('beforeprint', () => [...waiting].forEach((figure) => void drawNow(figure, false)));
+	const update = () =>
+		void drawing.then(
+			({ recolour }) => drawn.forEach(recolour),
+			() => undefined,
+		);
 	matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
 	new MutationObserver(update).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
