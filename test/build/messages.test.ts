@@ -38,6 +38,16 @@ describe('a value outside a closed list', () => {
 		]);
 	});
 
+	it('repeats a value outside a fixed list, with the one it may be a slip for', () => {
+		const dir = report('fixed-list', {
+			'report.yaml': REPORT,
+			'findings/a.md': finding('status: open\nrecommendations:\n  - { text: Tender it., status: acepted }'),
+		});
+		expect(run('check', {}, [dir]).stderr.split('\n')[0]).toBe(
+			`${join(dir, 'findings/a.md')}:7: recommendations[0].status: "acepted" is not a value this field takes; did you mean "accepted"? The choices are made, accepted, rejected, implemented`,
+		);
+	});
+
 	it('lists a report’s own statuses as its own, and suggests nothing far from them', () => {
 		const dir = report('own-statuses', {
 			'report.yaml': `${REPORT}statuses:\n  planned: { label: Planned }\n  open: { label: Under way }\n  completed: { label: Reported }\n`,
@@ -68,10 +78,7 @@ describe('a value outside a closed list', () => {
 	it('explains a colon inside a value in plain words, and names the files that a figure no longer adds up without', () => {
 		const dir = report('colon', {
 			'report.yaml': `${REPORT}figures:\n  findings: { label: Findings, value: 1, equals: count }\n`,
-			'findings/a.md': finding('status: open').replace(
-				'summary: S',
-				'summary: Route 1: awarded without a tender',
-			),
+			'findings/a.md': finding('status: open').replace('summary: S', 'summary: Route 1: awarded without a tender'),
 		});
 		expect(run('check', {}, [dir]).stderr.split('\n').slice(0, 2)).toEqual([
 			`${join(dir, 'findings/a.md')}:3: frontmatter: the summary holds ": " (a colon and a space), which reads as the start of another field; put the whole value in quotes: summary: "Route 1: awarded without a ten…"`,

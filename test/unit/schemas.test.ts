@@ -79,7 +79,7 @@ describe('finding schema', () => {
 			'6: metrics.b: must be a number',
 			'7: draft: must be true or false',
 			'9: recommendations[0].to: is required; add it (text)',
-			'10: recommendations[0].status: must be one of: made, accepted, rejected, implemented',
+			'10: recommendations[0].status: "pending" is not a value this field takes; use one of: made, accepted, rejected, implemented',
 			'11: sumary: unknown field; did you mean "summary"?',
 			'12: foo: unknown field; remove it or use one of: id, title, summary, status, outcome, opened, closed, themes, metrics, recommendations, related, tags, draft',
 		]);

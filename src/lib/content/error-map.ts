@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { fieldName, type Problem } from '../problems.ts';
 import type { YamlSource } from './yaml.ts';
-import { closest } from '../edit-distance.ts';
+import { closest, outsideList } from '../edit-distance.ts';
 import { characters, withSeparators } from '../../schemas/limits.ts';
 
 type Schema = z.core.$ZodType;
@@ -45,7 +45,9 @@ export const errorMap: z.core.$ZodErrorMap = (issue) => {
 				return `${typeof issue.input === 'string' ? `is ${withSeparators(characters(issue.input))} characters long` : 'is too long'}; shorten it to at most ${withSeparators(Number(issue.maximum))}`;
 			return `must be at most ${String(issue.maximum)}`;
 		case 'invalid_value':
-			return `must be one of: ${issue.values.map(String).join(', ')}`;
+			return typeof issue.input === 'string'
+				? outsideList(issue.input, 'a value this field takes', issue.values.map(String))
+				: `must be one of: ${issue.values.map(String).join(', ')}, not ${describe(issue.input)}`;
 		case 'invalid_key':
 			return `"${String(issue.path?.at(-1) ?? '')}" is not a valid name: ${issue.issues[0]?.message ?? 'check its spelling'}`;
 		default:
