@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { buildDay } from '../lib/clock.ts';
+import { isLanguageTag, languageMessage } from '../lib/languages.ts';
 import { parseExpression } from '../lib/figures/expression.ts';
 import {
 	dateSchema,
@@ -43,14 +44,6 @@ export const correctionSchema = z.strictObject({
 	findings: z.array(z.string().min(1)).default([]),
 });
 
-function isLanguageTag(tag: string): boolean {
-	try {
-		return Intl.getCanonicalLocales(tag).length === 1;
-	} catch {
-		return false;
-	}
-}
-
 export const reportSchema = z
 	.strictObject({
 		title: limitedText(LENGTH_LIMITS.title),
@@ -62,7 +55,9 @@ export const reportSchema = z
 		asAt: dateSchema({ date: LATEST_AS_AT, what: 'date a report may be correct at' }),
 		language: z
 			.string()
-			.refine(isLanguageTag, { error: 'must be a language tag such as en, en-GB or cy' })
+			.superRefine((tag, ctx) => {
+				if (!isLanguageTag(tag)) ctx.addIssue({ code: 'custom', message: languageMessage(tag) });
+			})
 			.default('en'),
 		site: z
 			.url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL of the hosted report' })

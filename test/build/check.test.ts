@@ -84,7 +84,7 @@ describe('npm run check', () => {
 			test/fixtures/broken-report/report.yaml:1: titel: unknown field; did you mean "title"?
 			test/fixtures/broken-report/report.yaml:1: title: is required; add it (text)
 			test/fixtures/broken-report/report.yaml:2: asAt: "8 March 2017" is not a real date written as YYYY-MM-DD, e.g. 2017-03-08
-			test/fixtures/broken-report/report.yaml:3: language: must be a language tag such as en, en-GB or cy
+			test/fixtures/broken-report/report.yaml:3: language: "not a language!" is not a language tag; write a tag such as en, en-GB, cy or fr
 			test/fixtures/broken-report/report.yaml:4: site: must be the absolute http(s) URL of the hosted report
 			test/fixtures/broken-report/report.yaml:5: metrics: declare at least one metric
 			test/fixtures/broken-report/report.yaml:7: outcomes.Bad Key: "Bad Key" is not a valid name: use lower-case letters, digits and single hyphens, e.g. "information-sharing"

@@ -48,6 +48,20 @@ describe('a value outside a closed list', () => {
 		);
 	});
 
+	it('suggests the language tag meant by a language written by name or with an underscore', () => {
+		const at = (language: string) =>
+			run('check', {}, [report(`language-${language}`, { 'report.yaml': `${REPORT}language: ${language}\n` })])
+				.stderr.split('\n')[0]!
+				.replace(/^.*language: /, '');
+		expect(at('Cymraeg')).toBe(
+			'"Cymraeg" is not a language tag; did you mean cy (Welsh)? Write a tag such as en, en-GB, cy or fr',
+		);
+		expect(at('en_GB')).toBe(
+			'"en_GB" is not a language tag; did you mean en-GB (British English)? Write a tag such as en, en-GB, cy or fr',
+		);
+		expect(at('xx')).toBe('"xx" is not a language tag; write a tag such as en, en-GB, cy or fr');
+	});
+
 	it('lists a report’s own statuses as its own, and suggests nothing far from them', () => {
 		const dir = report('own-statuses', {
 			'report.yaml': `${REPORT}statuses:\n  planned: { label: Planned }\n  open: { label: Under way }\n  completed: { label: Reported }\n`,
