@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -22,6 +23,9 @@ const TYPES: Record<string, string> = {
 	'.pf_meta': 'application/octet-stream',
 };
 
+/** What a static host compresses: text. Images, the zip and Pagefind's files are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.txt', '.xml', '.svg']);
+
 export interface ServeOptions {
 	port?: number;
 	host?: string;
@@ -29,7 +33,8 @@ export interface ServeOptions {
 
 /**
  * Serves a built site the way a static host does (a folder's address without its slash is redirected to it, a
- * folder serves its index.html, anything else missing is a 404), under the site's base path when it has one.
+ * folder serves its index.html, anything else missing is a 404, text is gzipped for a browser that asks), under
+ * the site's base path when it has one.
  */
 export async function serve(
 	root: string,
@@ -57,7 +62,14 @@ export async function serve(
 			else response.end('not found');
 			return;
 		}
-		response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		// As hosts do, so that what is measured here (Lighthouse, page weight) is what a reader gets.
+		if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+			response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+			createReadStream(file).pipe(createGzip()).pipe(response);
+			return;
+		}
+		response.writeHead(200, { 'content-type': type });
 		createReadStream(file).pipe(response);
 	});
 	const host = options.host ?? '127.0.0.1';
