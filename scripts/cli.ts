@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentDir } from '../src/lib/content/dirs.ts';
@@ -29,12 +28,14 @@ export function commandArgs(options: Options, { folder = true } = {}) {
 		allowPositionals: true,
 	});
 	const values = parsed.values as Record<string, string | boolean | undefined>;
-	const from = process.env.INIT_CWD ?? process.cwd();
 	const named = values.report ?? (folder ? parsed.positionals[0] : undefined);
-	if (typeof named === 'string') process.env.REPORT_CONTENT = resolve(from, named);
-	if (typeof values.out === 'string') process.env.REPORT_OUT = resolve(from, values.out);
+	// Taken from where the author typed the command, as contentDir() and outDir() take the variables.
+	if (typeof named === 'string') process.env.REPORT_CONTENT = named;
+	if (typeof values.out === 'string') process.env.REPORT_OUT = values.out;
 	if (!process.env.REPORT_CONTENT)
-		console.log(`Using the report in ${displayPath(contentDir())}; to use another, name its folder: npm run <command> -- <folder>.`);
+		console.log(
+			`Using the report in ${displayPath(contentDir())}; to use another, name its folder: npm run <command> -- <folder>.`,
+		);
 	return { values, positionals: folder ? parsed.positionals.slice(1) : parsed.positionals };
 }
 

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { displayPath } from '../src/lib/display-path.ts';
 import { contentDir } from '../src/lib/content/dirs.ts';
 import { scaffold, scaffoldReport } from '../src/lib/content/scaffold.ts';
@@ -34,7 +34,7 @@ function newReport(): number {
 		console.error(USAGE);
 		return 1;
 	}
-	const dir = resolve(process.env.INIT_CWD ?? process.cwd(), folder);
+	const dir = contentDir({ ...process.env, REPORT_CONTENT: folder });
 	const title = words.join(' ').trim() || `Report ${basename(dir)}`;
 	const result = scaffoldReport(dir, title);
 	if (!result.ok) {

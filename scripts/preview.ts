@@ -6,8 +6,9 @@ import { commandArgs, main } from './cli.ts';
 import { serve } from './lib/serve.ts';
 
 /**
- * `npm run preview [-- <folder>] [--out <site>] [--port 4321 --host 127.0.0.1]`: serves the built site as a static host would, under the
- * report's base path, redirecting a folder's address without its trailing slash (`/findings` → `/findings/`).
+ * `npm run preview [-- <folder>] [--out <site>] [--port 4321 --host 127.0.0.1]`: serves the built site as a
+ * static host would, under the report's base path, redirecting a folder's address without its trailing slash
+ * (`/findings` → `/findings/`).
  */
 await main(async () => {
 	const { values } = commandArgs({ port: { type: 'string' }, host: { type: 'string' } });

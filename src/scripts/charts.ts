@@ -27,19 +27,20 @@ export function drawCharts(): void {
 	const waiting = new Set<ChartFigure>();
 	const drawn: ChartFigure[] = [];
 	// Chart.js is most of the page's script: asked for once the page has painted, so that the text shows first.
-	const drawing = painted().then(() => import('./chart-drawing.ts'));
 	// Should it not load (the connection dropped, the reader left), each chart stays the table it also is.
-	drawing.catch(() =>
-		figures.forEach((figure) => {
-			showView(figure, 'table');
-			figure.querySelector<HTMLElement>('.chart-views')!.hidden = true;
-		}),
-	);
+	const drawing = painted()
+		.then(() => import('./chart-drawing.ts'))
+		.catch(() => {
+			for (const figure of figures) {
+				showView(figure, 'table');
+				figure.querySelector<HTMLElement>('.chart-views')!.hidden = true;
+			}
+			return undefined;
+		});
 	const drawNow = async (figure: ChartFigure, animate = true) => {
 		if (!waiting.delete(figure)) return;
 		observer?.unobserve(figure);
-		const loaded = await drawing.catch(() => undefined);
-		loaded?.draw(figure, animate);
+		(await drawing)?.draw(figure, animate);
 		drawn.push(figure);
 	};
 	// Each in a task of its own: the browser can answer the reader between two charts.
@@ -79,11 +80,7 @@ export function drawCharts(): void {
 	if (document.readyState === 'complete') drawRestWhenIdle();
 	else addEventListener('load', drawRestWhenIdle, { once: true });
 	addEventListener('beforeprint', () => [...waiting].forEach((figure) => void drawNow(figure, false)));
-	const update = () =>
-		void drawing.then(
-			({ recolour }) => drawn.forEach(recolour),
-			() => undefined,
-		);
+	const update = () => void drawing.then((loaded) => loaded && drawn.forEach(loaded.recolour));
 	matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
 	new MutationObserver(update).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }

@@ -18,7 +18,9 @@ describe('npm run check', () => {
 
 	it('passes a second report with its own themes, metrics, outcomes, statuses and figures', () => {
 		const result = check('second-report');
-		expect(result.stdout.trim()).toBe('Content is valid. 4 finding files: 3 published, 1 draft. 2 themes, 1 page; 4 figures reconcile.');
+		expect(result.stdout.trim()).toBe(
+			'Content is valid. 4 finding files: 3 published, 1 draft. 2 themes, 1 page; 4 figures reconcile.',
+		);
 		expect(result.status).toBe(0);
 	});
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { fixture, run } from '../support/run.ts';
 import { launch } from '../support/browser.ts';
 import { serve } from '../support/serve.ts';
 import { unzipInto } from '../support/unzip.ts';
+import { writeTree } from '../support/tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-hostile-values-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -20,11 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function report(name: string, files: Record<string, string>): string {
 	const dir = join(work, name, 'report');
 	cpSync(fixture('minimal-report'), dir, { recursive: true });
-	for (const [path, contents] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, path)), { recursive: true });
-		writeFileSync(join(dir, path), contents);
-	}
-	return dir;
+	return writeTree(dir, files);
 }
 
 /** What would end a script element, open a comment that hides the rest of the page, or start a script. */

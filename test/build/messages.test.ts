@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run.ts';
+import { writeTree } from '../support/tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'findings-messages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function report(name: string, files: Record<string, string>): string {
-	const dir = join(work, name, 'report');
-	for (const [path, text] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, path)), { recursive: true });
-		writeFileSync(join(dir, path), text);
-	}
-	return dir;
-}
+const report = (name: string, files: Record<string, string>) => writeTree(join(work, name, 'report'), files);
 
 const REPORT =
 	'title: R\npublisher: P\nasAt: 2024-12-31\nmetrics:\n  contracts: { label: Contracts }\noutcomes:\n  satisfactory: { label: Satisfactory }\n';

@@ -220,13 +220,16 @@ function injectDefects(shape: ReportShape, findings: Finding[], random: ReturnTy
 		const other = candidates[index + shape.defects.length] ?? candidates.find((candidate) => candidate !== finding);
 		if (!finding) break;
 		const at = (line: number, field: string, file = finding.path) => expected.push({ kind, file, line, field });
+		/** Writes another value on a field's line, where the check must report it. */
+		const rewrite = (key: string, value: string) => {
+			const line = lineOfField(finding, key);
+			finding.frontmatter[line - 2] = `${key}: ${value}`;
+			at(line, key);
+		};
 		switch (kind) {
-			case 'unknown-status': {
-				const line = lineOfField(finding, 'status');
-				finding.frontmatter[line - 2] = 'status: complted';
-				at(line, 'status');
+			case 'unknown-status':
+				rewrite('status', 'complted');
 				break;
-			}
 			case 'unknown-theme':
 				finding.frontmatter.push('themes: [no-such-theme]');
 				finding.frontmatter.splice(lineOfField(finding, 'themes') - 2, 1);
@@ -236,12 +239,9 @@ function injectDefects(shape: ReportShape, findings: Finding[], random: ReturnTy
 				finding.frontmatter.push('colour: red');
 				at(finding.frontmatter.length + 1, 'colour');
 				break;
-			case 'impossible-date': {
-				const line = lineOfField(finding, 'opened');
-				finding.frontmatter[line - 2] = 'opened: 2017-02-30';
-				at(line, 'opened');
+			case 'impossible-date':
+				rewrite('opened', '2017-02-30');
 				break;
-			}
 			case 'missing-related':
 				finding.frontmatter = finding.frontmatter.filter((line) => !line.startsWith('related:'));
 				finding.frontmatter.push('related: [NO-SUCH-ID]');

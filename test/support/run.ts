@@ -18,11 +18,7 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 const COMMAND_WITHIN_MS = 300_000;
 
 /** Runs one of the project's commands the way `npm run` does, with the given report folders. */
-export function run(
-	script: 'check' | 'build' | 'new' | 'snapshot',
-	env: Record<string, string>,
-	args: string[] = [],
-) {
+export function run(script: 'check' | 'build' | 'new' | 'snapshot', env: Record<string, string>, args: string[] = []) {
 	const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
 		cwd: ROOT,
 		env: userEnv(env),

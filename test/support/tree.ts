@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { CACHE_ROOT } from '../../src/lib/content/current.ts';
 import { cacheFileFor } from '../../src/lib/plumbing/cache-file.ts';
+
+/** Writes each file, by its path under `dir`, making the folders it needs; gives `dir`. */
+export function writeTree(dir: string, files: Record<string, string>): string {
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), text);
+	}
+	return dir;
+}
 
 /** Every file under `dir` with a digest of its bytes, by path: two trees compare equal when their files do. */
 export function treeDigest(dir: string, skip: (path: string) => boolean = () => false): Record<string, string> {

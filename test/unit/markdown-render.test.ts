@@ -59,12 +59,12 @@ describe('renderMarkdown', () => {
 		const body =
 			'One\n\n<script>alert(1)</script>\n\n<img src="ok.png" onerror="alert(1)"> <span style="color:red">x</span>\n\n[x](javascript:alert(1)) <a href="JavaScript:x">y</a>\n\n<iframe srcdoc="x"></iframe>';
 		expect(problems(body)).toEqual([
-			"12: <script> is not allowed in Markdown; remove it (docs/security.md lists the HTML a report may use)",
+			'12: <script> is not allowed in Markdown; remove it (docs/security.md lists the HTML a report may use)',
 			'14: the onerror attribute on <img> is not allowed: reports run no script; remove it',
 			'14: the style attribute on <span> is not allowed; remove it',
 			'16: <a href="javascript:…"> is not allowed; link to an http(s), mailto or relative address',
 			'16: <a href="JavaScript:…"> is not allowed; link to an http(s), mailto or relative address',
-			"18: <iframe> is not allowed in Markdown; remove it (docs/security.md lists the HTML a report may use)",
+			'18: <iframe> is not allowed in Markdown; remove it (docs/security.md lists the HTML a report may use)',
 		]);
 		const { html } = render(body);
 		expect(html).not.toMatch(/script|onerror|style=|javascript|iframe/i);

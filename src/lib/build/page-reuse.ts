@@ -31,7 +31,6 @@ export interface Plan {
 	kept: Set<string>;
 }
 
-
 /** The build id in a site's marker, if it has one. */
 function builtBy(dir: string): string | undefined {
 	try {

@@ -18,6 +18,8 @@ export class SearchIndexer {
 	readonly #thread: Thread<IndexerMessage, IndexerAnswer>;
 	/** When the index is written (or fails); unlike `written()`, waiting for it keeps no process alive. */
 	readonly done: Promise<void>;
+	/** Once stopping: the build's `finally` and its session both stop the indexer, and wait for one end. */
+	#stopping: Promise<void> | undefined;
 
 	/** Starts Pagefind on the last build's records of the report's unchanged files (see search-head-start.ts). */
 	constructor(headStart?: { cacheRoot: string; reportDir: string }) {
@@ -51,7 +53,11 @@ export class SearchIndexer {
 	 * Ends Pagefind's process and the worker, whatever they were doing: the build stopped. The worker is given a
 	 * moment to end Pagefind's process, then ended within a bound whatever it does.
 	 */
-	async stop(): Promise<void> {
+	stop(): Promise<void> {
+		return (this.#stopping ??= this.#stop());
+	}
+
+	async #stop(): Promise<void> {
 		if (this.#thread.closed) return;
 		this.#thread.post({ kind: 'stop' });
 		// The worker exits once Pagefind's process has ended, which `during` sees as the thread's end.

@@ -1,19 +1,16 @@
+import { join } from 'node:path';
 import { isCalendarDate } from '../../schemas/common.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import { DUE_YEARS_AFTER_AS_AT, EARLIEST_DATE, LENGTH_LIMITS, tooLong, yearsAfter } from '../../schemas/limits.ts';
 import type { Report } from '../../schemas/report.ts';
 import { checkExpression, evaluate, parseExpression, type Vocabulary } from '../figures/expression.ts';
 import type { Problem } from '../problems.ts';
+import { displayPath } from '../display-path.ts';
 import { outsideList } from '../edit-distance.ts';
+import { countLines } from './frontmatter.ts';
 import type { FindingRecord, ReportContent } from './load.ts';
 import type { SourceLines } from './source-lines.ts';
 import { PLACEHOLDERS } from './templates.ts';
-import { join } from 'node:path';
-import { displayPath } from '../display-path.ts';
-
-function listOf(keys: readonly string[]): string {
-	return keys.length ? keys.join(', ') : '(none declared)';
-}
 
 const QUOTED_MAX = 60;
 
@@ -71,14 +68,17 @@ function checkReferences(
 		const statuses = Object.keys(report.statuses);
 		const outcomes = Object.keys(report.outcomes);
 		const metrics = Object.keys(report.metrics);
-		const notOneOf = (value: string, what: string, choices: readonly string[], source: string) =>
-			outsideList(shown(value), what, choices, source);
 		const statusSource = statusesDeclared
 			? 'declared under statuses in report.yaml'
 			: 'the default set; declare your own under statuses in report.yaml';
 		if (status && !statuses.includes(status))
 			problems.push(
-				lines.at(record, ['status'], 'status', notOneOf(status, 'a status of this report', statuses, statusSource)),
+				lines.at(
+					record,
+					['status'],
+					'status',
+					outsideList(shown(status), 'a status of this report', statuses, statusSource),
+				),
 			);
 		if (outcome && !outcomes.includes(outcome))
 			problems.push(
@@ -86,7 +86,7 @@ function checkReferences(
 					record,
 					['outcome'],
 					'outcome',
-					notOneOf(outcome, 'an outcome of this report', outcomes, 'declared under outcomes in report.yaml'),
+					outsideList(shown(outcome), 'an outcome of this report', outcomes, 'declared under outcomes in report.yaml'),
 				),
 			);
 		for (const metric of fields(raw.metrics))
@@ -96,7 +96,7 @@ function checkReferences(
 						record,
 						['metrics', metric],
 						`metrics.${metric}`,
-						notOneOf(metric, 'a metric of this report', metrics, 'declared under metrics in report.yaml'),
+						outsideList(shown(metric), 'a metric of this report', metrics, 'declared under metrics in report.yaml'),
 					),
 				);
 	}
@@ -307,7 +307,7 @@ function checkTemplateText(content: ReportContent, lines: SourceLines): Problem[
 		if (at !== -1)
 			problems.push({
 				file: entry.file,
-				line: entry.bodyLine + (entry.body.slice(0, at).match(/\n/g)?.length ?? 0),
+				line: entry.bodyLine + countLines(entry.body, at),
 				field: 'body',
 				message: `still holds the template's text ("${body}"); ${fix}`,
 			});

@@ -100,7 +100,7 @@ export function splitMarkdown(input: string): SplitMarkdown | MarkdownProblem {
 }
 
 /** How many line breaks come before `end`. */
-function countLines(text: string, end: number): number {
+export function countLines(text: string, end: number): number {
 	let lines = 0;
 	for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) lines++;
 	return lines;

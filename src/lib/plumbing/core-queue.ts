@@ -73,9 +73,11 @@ export class CoreQueue<J, S, R> {
 		this.#batches.set(batch.id, batch);
 		// A worker may fail before `finish` is called; `finish` still sees it.
 		batch.done.promise.catch(() => undefined);
-		if (!left) batch.done.resolve();
 		// An empty batch is none of the workers' business, and a small first one not worth starting them for.
-		if (!left) return batch;
+		if (!left) {
+			batch.done.resolve();
+			return batch;
+		}
 		if (!this.#workers.length && jobs.length >= PARALLEL_FROM) this.#start();
 		const posted = { id: batch.id, jobs, setup, claims: claims.buffer as SharedArrayBuffer };
 		for (const worker of this.#workers) worker.post(posted as Posted<J, S> & Copyable<Posted<J, S>>);

@@ -22,7 +22,8 @@ export class Thread<In, Out = never> {
 	/** Rejects when the thread fails, or ends before it was closed; pending until then. */
 	readonly failed: Promise<never>;
 	readonly #worker: Worker;
-	#closed = false;
+	/** Once closing: every caller of `close` waits for the same end. */
+	#closing: Promise<void> | undefined;
 	#holds = 0;
 
 	constructor(script: URL, name: string, onMessage: (message: Out) => void = () => undefined) {
@@ -36,18 +37,18 @@ export class Thread<In, Out = never> {
 		this.#worker.on('messageerror', (error) => reject(failure(name, error)));
 		this.#worker.once('error', (error) => reject(failure(name, error)));
 		this.#worker.once('exit', (code) => {
-			if (!this.#closed) reject(new Error(`${name} stopped unexpectedly (exit code ${code})`));
+			if (!this.closed) reject(new Error(`${name} stopped unexpectedly (exit code ${code})`));
 		});
 		this.#worker.unref();
 	}
 
 	get closed(): boolean {
-		return this.#closed;
+		return this.#closing !== undefined;
 	}
 
 	/** Posts a message; one that cannot be copied is a bug, named by the path to what could not be. */
 	post(message: In & Copyable<In>): void {
-		if (this.#closed) return;
+		if (this.closed) return;
 		try {
 			this.#worker.postMessage(message);
 		} catch (error) {
@@ -68,9 +69,11 @@ export class Thread<In, Out = never> {
 	}
 
 	/** Ends the thread, whatever it is doing, within a bound. */
-	async close(): Promise<void> {
-		if (this.#closed) return;
-		this.#closed = true;
+	close(): Promise<void> {
+		return (this.#closing ??= this.#end());
+	}
+
+	async #end(): Promise<void> {
 		// Referenced until it has ended, or the process could leave with this still awaited (exit code 13).
 		this.#worker.ref();
 		let timer: NodeJS.Timeout | undefined;
