@@ -1,10 +1,16 @@
 import { chartData, openedClosedChart, type ChartContext, type ChartData } from '../lib/charts/charts.ts';
+import { contentDir } from '../lib/content/dirs.ts';
+import { currentContent } from '../lib/content/current.ts';
 import { getFindings, getReport, getThemes } from './report.ts';
 
 async function context(): Promise<ChartContext> {
 	const report = await getReport();
 	const themes = await getThemes();
-	return { ...report, themes: themes.map((theme) => ({ id: theme.id, title: theme.data.title })) };
+	return {
+		...report,
+		messages: currentContent(contentDir()).strings,
+		themes: themes.map((theme) => ({ id: theme.id, title: theme.data.title })),
+	};
 }
 
 /** The overview: findings by status, outcome, theme and year, and each metric by theme. */
@@ -34,9 +40,9 @@ export async function themeCharts(themeId: string): Promise<ChartData[]> {
 	const theme = ctx.themes.find((candidate) => candidate.id === themeId)?.title ?? themeId;
 	// Named for their theme, so that they make sense in the list of downloads too.
 	return [
-		chartData(`theme-${themeId}-findings-by-status`, { by: 'status' }, findings, ctx),
-		openedClosedChart(`theme-${themeId}-findings-by-year`, findings, ctx),
-	].map((chart) => ({ ...chart, title: chart.title.replace(/^Findings/, `Findings on ${theme}`) }));
+		chartData(`theme-${themeId}-findings-by-status`, { by: 'status' }, findings, ctx, theme),
+		openedClosedChart(`theme-${themeId}-findings-by-year`, findings, ctx, theme),
+	];
 }
 
 export async function allCharts(): Promise<ChartData[]> {

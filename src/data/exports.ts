@@ -1,3 +1,5 @@
+import { getStrings } from './strings.ts';
+import { formatDate } from '../lib/format.ts';
 import {
 	findingsCsv,
 	findingsJson,
@@ -36,38 +38,39 @@ export function downloads() {
 async function makeDownloads() {
 	const data = await exportInput();
 	const { changes } = await getEditions();
+	const { t, language } = getStrings();
 	return {
 		'findings.csv': {
 			text: findingsCsv(data),
 			type: 'text/csv; charset=utf-8',
-			label: 'All findings, one row each (CSV)',
+			label: t('data.findingsCsv'),
 		},
 		'findings.json': {
 			text: JSON.stringify(findingsJson(data), null, '\t'),
 			type: 'application/json',
-			label: 'All findings with their recommendations (JSON)',
+			label: t('data.findingsJson'),
 		},
 		'findings.schema.json': {
 			text: JSON.stringify(findingsJsonSchema(), null, '\t'),
 			type: 'application/schema+json',
-			label: 'The JSON Schema of findings.json',
+			label: t('data.findingsSchema'),
 		},
 		'recommendations.csv': {
 			text: recommendationsCsv(data),
 			type: 'text/csv; charset=utf-8',
-			label: 'All recommendations, one row each (CSV)',
+			label: t('data.recommendationsCsv'),
 		},
 		...(changes && {
 			'changes.csv': {
 				text: changesCsv(changes),
 				type: 'text/csv; charset=utf-8',
-				label: `Every change since the edition of ${changes.since.asAt}, one row each (CSV)`,
+				label: t('data.changesCsv', { date: formatDate(changes.since.asAt, language) }),
 			},
 		}),
 		'edition.schema.json': {
 			text: JSON.stringify(snapshotJsonSchema(), null, '\t'),
 			type: 'application/schema+json',
-			label: 'The JSON Schema of an edition snapshot (editions/<asAt>.json)',
+			label: t('data.snapshotSchema'),
 		},
 	};
 }

@@ -47,6 +47,13 @@ export function bodyHasChart(entry: {
 	return entry.rendered?.metadata?.hasChart === true;
 }
 
+/** Whether an entry's body begins with a heading of its own, so that its page need not give it one. */
+export function bodyOpensWithHeading(entry: {
+	rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
+}): boolean {
+	return entry.rendered?.metadata?.opensWithHeading === true;
+}
+
 export function getThemes(): Promise<ThemeEntry[]> {
 	return once('themes', async () =>
 		hasThemes() ? (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data)) : [],

@@ -3,7 +3,12 @@ import { dirname, join } from 'node:path';
 import { CACHE_ROOT } from '../lib/content/current.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 import { formatBytes } from '../lib/format.ts';
+import { ENGLISH } from '../lib/i18n/catalogues.ts';
+import type { Words } from '../lib/i18n/messages.ts';
+import { translator } from '../lib/i18n/translate.ts';
 import { editionReadme, type EditionSettings, type PreparedEdition } from '../lib/offline/edition.ts';
+import { editionNote } from '../lib/offline/html.ts';
+import { escapeHtml } from '../lib/table/render.ts';
 import type { EditionMessage } from './offline-edition-worker.ts';
 import { SearchIndexer } from '../lib/build/search-indexer.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
@@ -20,6 +25,11 @@ import { offlineEditionName } from '../lib/slug.ts';
 import { session } from '../lib/session.ts';
 import { faultPoint } from '../lib/plumbing/fault.ts';
 
+/** The report's words, or English ones for what the command line says. */
+function wordsOf(content?: ReportContent): Words {
+	const language = content?.report?.data.language ?? 'en';
+	return { language, t: translator(language, content?.strings ?? ENGLISH) };
+}
 /** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */
 export function stepTimer(): (label: string) => void {
 	let last = performance.now();
@@ -38,13 +48,14 @@ export function stepTimer(): (label: string) => void {
  */
 export function startOfflineEdition(content: ReportContent, search: SearchIndexing): StartedEdition {
 	const report = content.report!.data;
+	const { t } = wordsOf(content);
 	const settings: EditionSettings = {
 		base: content.base,
-		site: report.site,
+		note: editionNote(report.site, t),
 		name: offlineEditionName(report),
 		records: search.records,
 		language: report.language,
-		readme: editionReadme(report),
+		readme: editionReadme(report, t),
 		modified: new Date(`${report.asAt}T12:00:00Z`),
 		cache: { path: cacheFileFor(CACHE_ROOT, 'edition', content.dir, 'bin'), code: codeDigest() },
 	};
@@ -130,7 +141,7 @@ export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer)
  */
 export async function finishBuild(dist: string, { content, search, edition: started }: StartedSteps): Promise<void> {
 	faultPoint('finish');
-	const report = content.report!.data;
+	const words = wordsOf(content);
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);
 	if (kept) step(`kept ${kept} finding pages`);
@@ -152,9 +163,9 @@ export async function finishBuild(dist: string, { content, search, edition: star
 	precache.read((file) => !inData(file));
 	const offline = await zipped;
 	const dataPage = join(dist, 'data', 'index.html');
-	const size = `<span data-offline-size>It is ${formatBytes(offline.bytes, report.language)}.</span>`;
+	const size = `<span data-offline-size>${escapeHtml(words.t('data.offlineSize', { size: formatBytes(offline.bytes, words) }))}</span>`;
 	writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', size));
-	step(`offline edition (${offline.path}, ${formatBytes(offline.bytes, 'en')})`);
+	step(`offline edition (${offline.path}, ${formatBytes(offline.bytes, wordsOf())})`);
 	precache.read(inData);
 	const { urls, edition } = precache.list(content.base);
 	writeFileSync(join(dist, 'sw.js'), serviceWorkerSource(urls, edition));

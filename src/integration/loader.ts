@@ -31,7 +31,10 @@ export function reportLoader(collection: CollectionName): Loader {
 						id: entry.id,
 						data: entry.data,
 						body: entry.body,
-						rendered: { html: entry.html, metadata: { hasChart: entry.hasChart } },
+						rendered: {
+							html: entry.html,
+							metadata: { hasChart: entry.hasChart, opensWithHeading: entry.opensWithHeading },
+						},
 						digest: generateDigest(entry.html),
 					});
 				}

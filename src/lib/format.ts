@@ -1,3 +1,5 @@
+import type { Words } from './i18n/messages.ts';
+
 // Formatters are costly to create and tables format thousands of cells: one per language.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -25,14 +27,16 @@ export function daysBetween(from: string, to: string): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** `1 finding`, `3 findings`: English plurals for the command line and the site's own labels. */
+/** `1 finding`, `3 findings`: English plurals for the command line. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
 	return `${n} ${n === 1 ? singular : plural}`;
 }
 
 /** File sizes as a reader expects them next to a download link: 812 bytes, 14.2 KB, 1.3 MB. */
-export function formatBytes(bytes: number, language: string): string {
-	if (bytes < 1000) return `${formatNumber(bytes, language)} bytes`;
-	const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'KB'] : [bytes / 1_000_000, 'MB'];
-	return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+export function formatBytes(bytes: number, { language, t }: Words): string {
+	if (bytes < 1000) return t('data.bytes', { size: bytes });
+	const size = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(
+		bytes < 1_000_000 ? bytes / 1000 : bytes / 1_000_000,
+	);
+	return t(bytes < 1_000_000 ? 'data.kilobytes' : 'data.megabytes', { size });
 }

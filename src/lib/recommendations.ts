@@ -1,4 +1,13 @@
 import { RECOMMENDATION_STATUSES, type Recommendation } from '../schemas/recommendation.ts';
+import type { MessageKey } from './i18n/messages.ts';
+
+/** The words for each status of a recommendation, in the interface catalogues. */
+export const RECOMMENDATION_LABELS = {
+	made: 'recommendation.made',
+	accepted: 'recommendation.accepted',
+	rejected: 'recommendation.rejected',
+	implemented: 'recommendation.implemented',
+} as const satisfies Record<Recommendation['status'], MessageKey>;
 
 export interface RecommendationRow extends Recommendation {
 	findingId: string;

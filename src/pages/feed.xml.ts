@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getEditions } from '../data/editions.ts';
 import { getReport, url } from '../data/report.ts';
+import { getStrings } from '../data/strings.ts';
 import { compareEditions } from '../lib/editions/compare.ts';
 import { atomFeed } from '../lib/editions/feed.ts';
 import { reportSlug } from '../lib/slug.ts';
@@ -24,6 +25,7 @@ export const GET: APIRoute = async ({ site }) => {
 		name: reportSlug(report),
 		site: site ? absolute('') : undefined,
 		editions,
+		words: getStrings(),
 		corrections: (report.corrections ?? []).map((correction) => ({
 			...correction,
 			findings: correction.findings.map((id) => ({ id, href: absolute(`findings/${id}/`) })),

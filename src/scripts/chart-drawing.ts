@@ -34,6 +34,9 @@ export function draw(figure: ChartFigure, animate: boolean): void {
 	const canvas = figure.querySelector('canvas')!;
 	const { text, grid, series } = colours();
 	const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+	// A right-to-left page reads its charts from the right: categories start there, and the value axis stands there.
+	const rtl = document.documentElement.dir === 'rtl';
+	const direction = { rtl, textDirection: rtl ? 'rtl' : 'ltr' } as const;
 	figure.chart = new Chart(canvas, {
 		type: 'bar',
 		data: {
@@ -48,14 +51,27 @@ export function draw(figure: ChartFigure, animate: boolean): void {
 		},
 		options: {
 			indexAxis: payload.horizontal ? 'y' : 'x',
+			// Numbers on the axes and in tooltips as the page writes them.
+			locale: document.documentElement.lang || undefined,
 			maintainAspectRatio: false,
 			animation: reduceMotion || !animate ? false : { duration: 400 },
 			color: text,
-			plugins: { legend: { display: payload.series.length > 1, labels: { color: text } } },
+			plugins: {
+				legend: { display: payload.series.length > 1, labels: { color: text }, ...direction },
+				tooltip: direction,
+			},
 			scales: {
 				// Every category keeps its label, even on a phone: an unlabelled bar tells the reader nothing.
-				x: { ticks: { color: text, precision: 0, autoSkip: payload.horizontal }, grid: { color: grid } },
-				y: { ticks: { color: text, precision: 0, autoSkip: !payload.horizontal }, grid: { color: grid } },
+				x: {
+					reverse: rtl,
+					ticks: { color: text, precision: 0, autoSkip: payload.horizontal },
+					grid: { color: grid },
+				},
+				y: {
+					position: rtl ? 'right' : 'left',
+					ticks: { color: text, precision: 0, autoSkip: !payload.horizontal },
+					grid: { color: grid },
+				},
 			},
 		},
 	});

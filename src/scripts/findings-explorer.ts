@@ -1,6 +1,6 @@
-import { formatNumber } from '../lib/format.ts';
 import { rowHtml, type RowContext } from '../lib/table/render.ts';
 import { loadClassicScript } from './classic-script.ts';
+import { t } from './messages.ts';
 import {
 	applyState,
 	pageOf,
@@ -50,7 +50,6 @@ export async function startExplorer(): Promise<void> {
 	const caption = root.querySelector('caption')!;
 	const pages = root.querySelector<HTMLElement>('.explorer-pages')!;
 	const headers = [...root.querySelectorAll<HTMLTableCellElement>('th[data-sort]')];
-	const language = config.context.language;
 	// From disk (the offline edition) a page may only rewrite its own address, and folders need their index page named.
 	const fromDisk = location.protocol === 'file:';
 	const tableUrl = fromDisk ? location.pathname : config.findingsUrl;
@@ -120,8 +119,7 @@ export async function startExplorer(): Promise<void> {
 			tbody.innerHTML = shown.rows.map((row) => rowHtml(row, config.context)).join('');
 		asBuilt = false;
 		const first = (shown.page - 1) * config.pageSize + 1;
-		const n = (value: number) => formatNumber(value, language);
-		const text = rowsSummary({ first, count: shown.rows.length }, matching.length, rows.length, n);
+		const text = rowsSummary({ first, count: shown.rows.length }, matching.length, rows.length, t);
 		status.textContent = text;
 		// Written only when it changes: the built page already says it for the rows it lists.
 		if (caption.textContent !== text) caption.textContent = text;
@@ -145,11 +143,11 @@ export async function startExplorer(): Promise<void> {
 			item.append(button);
 			list.append(item);
 		};
-		add('Previous', current - 1, current === 1);
+		add(t('explorer.previous'), current - 1, current === 1);
 		for (let page = 1; page <= total; page++)
 			if (page === 1 || page === total || Math.abs(page - current) <= 2)
 				add(String(page), page, false, page === current);
-		add('Next', current + 1, current === total);
+		add(t('explorer.next'), current + 1, current === total);
 		pages.append(list);
 	}
 

@@ -1,6 +1,7 @@
 /** The search page: Pagefind's index, facets with counts, and the query and filters in the URL. */
 import { facetCounts } from '../lib/search/facet-counts.ts';
 import type { FilterCounts, ResultData, SearchBackend, SearchOptions } from '../lib/search/api.ts';
+import { t } from './messages.ts';
 import { offlineSearch } from './offline-search.ts';
 
 const FACETS = ['theme', 'status', 'outcome', 'year'] as const;
@@ -75,7 +76,7 @@ export async function startSearch(): Promise<void> {
 			pagefind = await loadBackend(base);
 			await pagefind.options({ baseUrl: base });
 		} catch {
-			status.textContent = 'The search index could not be loaded. Every finding is in the findings table.';
+			status.textContent = t('search.failed');
 			return false;
 		}
 		all = await pagefind.filters();
@@ -145,13 +146,13 @@ export async function startSearch(): Promise<void> {
 			for (const [facet, counts] of Object.entries(all))
 				for (const [value, n] of Object.entries(counts)) setCount(facet, value, n);
 			if (commitUrl) commit(commitUrl);
-			say('Type words to find, or choose a theme, status, outcome or year.');
+			say(t('search.prompt'));
 			return;
 		}
 		// The status speaks once, when the results are in; only a search slow enough to leave the reader waiting,
 		// such as the first, which loads the index, says so before.
 		const slow = setTimeout(() => {
-			if (current === run) say('Searching…');
+			if (current === run) say(t('search.searching'));
 		}, SLOW);
 		try {
 			const search = await pagefind.search(q || null, options);
@@ -182,8 +183,8 @@ export async function startSearch(): Promise<void> {
 			if (commitUrl) commit(commitUrl);
 			say(
 				n
-					? `${n} ${n === 1 ? 'result' : 'results'}${q ? ` for “${q}”` : ''}.`
-					: `Nothing found${q ? ` for “${q}”` : ''}. Try other words, or fewer filters.`,
+					? t(q ? 'search.resultsFor' : 'search.results', { count: n, words: q })
+					: t(q ? 'search.nothingFor' : 'search.nothing', { words: q }),
 			);
 		} finally {
 			clearTimeout(slow);
@@ -197,7 +198,7 @@ export async function startSearch(): Promise<void> {
 
 	function setCount(facet: string, value: string, n: number) {
 		const box = form.querySelector<HTMLInputElement>(`input[name="${facet}"][value="${CSS.escape(value)}"]`);
-		if (box) box.parentElement!.querySelector('.count')!.textContent = `(${n})`;
+		if (box) box.parentElement!.querySelector('.count')!.textContent = t('search.facetCount', { count: n });
 	}
 
 	/** Reads the form; its address, always the page's own, since from disk a page may rewrite no other. */

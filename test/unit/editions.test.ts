@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../support/words.ts';
 import { snapshotSchema, type Snapshot, type SnapshotFinding } from '../../src/schemas/edition.ts';
 import { changesCsv } from '../../src/lib/editions/changes-csv.ts';
 import { compareEditions, findingHistory } from '../../src/lib/editions/compare.ts';
@@ -84,10 +85,12 @@ describe('editions', () => {
 	});
 
 	it('sum up for the feed', () => {
-		expect(changesSummary(changes)).toBe(
-			'1 finding added, 1 finding no longer in the report, 1 change of status, 1 change of outcome, 1 change of a figure of a finding, 1 recommendation with a new status, 1 headline figure changed since the edition of 2017-03-08.',
+		expect(changesSummary(changes, english)).toBe(
+			'1 finding added, 1 finding no longer in the report, 1 change of status, 1 change of outcome, 1 change of a figure of a finding, 1 recommendation with a new status and 1 headline figure changed since the edition of 8 March 2017.',
 		);
-		expect(changesSummary(compareEditions(interim, interim))).toBe('No change since the edition of 2017-03-08.');
+		expect(changesSummary(compareEditions(interim, interim), english)).toBe(
+			'No change since the edition of 8 March 2017.',
+		);
 	});
 
 	it('give each finding its history', () => {
@@ -120,6 +123,7 @@ describe('editions', () => {
 			siteHref: 'https://example.org/r/',
 			name: 'a-report',
 			site: 'https://example.org/r/',
+			words: english,
 			editions: [
 				{ asAt: '2017-03-08', edition: 'Interim' },
 				{ asAt: '2018-04-01', edition: 'Update', changes, href: 'https://example.org/r/changes/' },
@@ -132,11 +136,13 @@ describe('editions', () => {
 				},
 			],
 		});
-		expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+		expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">');
 		expect(feed).toContain('<title>A report &#60;&#38;&#62;</title>');
 		expect(feed).toContain('<updated>2018-04-10T00:00:00Z</updated>');
 		expect(feed.match(/<entry>/g)).toHaveLength(3);
-		expect(feed.indexOf('Correction of 2018-04-10')).toBeLessThan(feed.indexOf('Update (figures as at 2018-04-01)'));
+		expect(feed.indexOf('Correction of 10 April 2018')).toBeLessThan(
+			feed.indexOf('Update (figures as at 1 April 2018)'),
+		);
 		expect(feed).toContain('<id>https://example.org/r/editions/2018-04-01</id>');
 		expect(feed).toContain('<link rel="alternate" type="text/html" href="https://example.org/r/findings/INV-1/"/>');
 	});

@@ -18,7 +18,7 @@ function page(file: string, html: string): void {
 	utimesSync(path, past, past);
 }
 
-const setup = { base: '/', site: undefined };
+const setup = { base: '/', note: '' };
 const bytes = (file: string) => readFileSync(join(dist, file));
 const isFolderIn = (folders: string[]) => (folder: string) => folders.includes(folder);
 

@@ -1,12 +1,14 @@
 import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { offlineHref, offlineHtml, offlinePrefix, type OfflinePage } from '../../src/lib/offline/html.ts';
+import { english } from '../support/words.ts';
+import { editionNote, offlineHref, offlineHtml, offlinePrefix, type OfflinePage } from '../../src/lib/offline/html.ts';
 
 const page = (file: string, base = '/audit/'): OfflinePage => ({
 	file,
 	base,
 	isFolder: (path) => ['findings', 'findings/A-1', 'data'].includes(path),
 	classicScript: (src) => `_offline/${src.split('/').pop()}`,
+	note: editionNote(undefined, english.t),
 });
 
 describe('links of the offline edition', () => {
@@ -56,7 +58,10 @@ describe('pages of the offline edition', () => {
 
 	it('rewrites links, the base, addresses in configuration, and module scripts as classic ones, from the page’s folder', () => {
 		expect(
-			offlineHtml(html, { ...page('findings/index.html'), site: 'https://example.org/audit/' }).split('\n'),
+			offlineHtml(html, {
+				...page('findings/index.html'),
+				note: editionNote('https://example.org/audit/', english.t),
+			}).split('\n'),
 		).toEqual([
 			'<link rel="stylesheet" href="../_astro/Base.css">',
 			'<img src="../_astro/a.webp" srcset="../_astro/a-1.webp 1x, ../_astro/a-2.webp 2x" alt="">',

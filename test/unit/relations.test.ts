@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../support/words.ts';
 import { citation } from '../../src/lib/exports/cite.ts';
 import { byRecipient, isOverdue, recommendationRows } from '../../src/lib/recommendations.ts';
 import { neighbours, relatedBothWays } from '../../src/lib/relations.ts';
@@ -22,7 +23,7 @@ describe('related findings', () => {
 describe('citation', () => {
 	it('names the publisher, year, finding, report, edition and stable URL', () => {
 		expect(
-			citation({
+			citation(english.t, {
 				publisher: 'Watchdog',
 				reportTitle: 'Review',
 				edition: 'Interim',

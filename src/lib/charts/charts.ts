@@ -1,6 +1,7 @@
 import { toCsv } from '../exports/csv.ts';
 import { evaluate, type Condition, type Countable } from '../figures/expression.ts';
-import { formatNumber } from '../format.ts';
+import type { MessageKey, Messages, Translate } from '../i18n/messages.ts';
+import { translator } from '../i18n/translate.ts';
 import { own } from '../own.ts';
 
 export const CHART_BY = ['status', 'outcome', 'theme', 'year'] as const;
@@ -30,9 +31,10 @@ export interface ChartData {
 	horizontal: boolean;
 }
 
-/** The labels a report gives its statuses, outcomes, metrics and themes. */
+/** The labels a report gives its statuses, outcomes, metrics and themes, and the words of its language. */
 export interface ChartContext {
 	language: string;
+	messages: Messages;
 	statuses: Record<string, { label: string }>;
 	outcomes: Record<string, { label: string }>;
 	metrics: Record<string, { label: string }>;
@@ -41,12 +43,19 @@ export interface ChartContext {
 
 export type ChartFinding = Countable & { closed?: string | undefined };
 
-const CATEGORY_NAMES: Record<ChartBy, string> = {
-	status: 'Status',
-	outcome: 'Outcome',
-	theme: 'Theme',
-	year: 'Year opened',
-};
+const CATEGORY_NAMES = {
+	status: 'chart.status',
+	outcome: 'chart.outcome',
+	theme: 'chart.theme',
+	year: 'chart.yearOpened',
+} as const satisfies Record<ChartBy, MessageKey>;
+
+const TITLES = {
+	status: 'chart.byStatus',
+	outcome: 'chart.byOutcome',
+	theme: 'chart.byTheme',
+	year: 'chart.byYear',
+} as const satisfies Record<ChartBy, MessageKey>;
 
 /** Every year from the first finding opened to the last one opened or closed, gaps included. */
 export function yearsOf(findings: readonly ChartFinding[]): string[] {
@@ -71,41 +80,74 @@ function categories(
 	return yearsOf(findings).map((year) => ({ key: year, label: year }));
 }
 
-function largest(rows: readonly ChartRow[], series = 0): ChartRow | undefined {
-	return rows.reduce<ChartRow | undefined>(
-		(top, row) => (top === undefined || row.values[series]! > top.values[series]! ? row : top),
-		undefined,
-	);
+/** The rows with the largest value of a series, all of them when there is a tie; none when every value is 0. */
+function largest(rows: readonly ChartRow[], series = 0): ChartRow[] {
+	const top = Math.max(0, ...rows.map((row) => row.values[series]!));
+	return top > 0 ? rows.filter((row) => row.values[series] === top) : [];
 }
 
 /** "Spend reviewed (USD)" → "spend reviewed (USD)": mid-sentence, without lowering acronyms. */
 function midSentence(label: string): string {
-	return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+	return /^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLocaleLowerCase() + label.slice(1) : label;
 }
 
-function summarise(spec: ChartSpec, rows: readonly ChartRow[], context: ChartContext): string {
+/** "Leadership and Resourcing": the tied labels as the language joins them. */
+const joined = (labels: string[], language: string) =>
+	new Intl.ListFormat(language, { type: 'conjunction' }).format(labels);
+
+/**
+ * The chart's one sentence. It says a tie as a tie, and never calls a sum across themes a total: a finding with two
+ * themes counts under both, so those bars add up to more than the report has.
+ */
+function summarise(
+	spec: ChartSpec,
+	rows: readonly ChartRow[],
+	findings: readonly ChartFinding[],
+	context: ChartContext,
+	t: Translate,
+): string {
 	const top = largest(rows);
-	if (!top || top.values[0] === 0) return 'There are no findings to show yet.';
-	const n = (value: number) => formatNumber(value, context.language);
-	const total = rows.reduce((sum, row) => sum + row.values[0]!, 0);
+	if (!top.length) return t('chart.empty');
+	const tie = top.length > 1;
+	const values = {
+		label: top[0]!.label,
+		labels: joined(
+			top.map((row) => row.label),
+			context.language,
+		),
+		value: top[0]!.values[0]!,
+		total: rows.reduce((sum, row) => sum + row.values[0]!, 0),
+	};
 	if (spec.metric) {
 		const metric = midSentence(own(context.metrics, spec.metric)?.label ?? spec.metric);
-		return `${top.label} accounts for the most ${metric}: ${n(top.values[0]!)} of ${n(total)}.`;
+		// Only where a finding with some of this metric has two themes do the bars add up to more than there is.
+		const counted = (finding: ChartFinding) => (own(finding.metrics, spec.metric!) ?? 0) > 0;
+		const overlap = spec.by === 'theme' && findings.some((finding) => finding.themes.length > 1 && counted(finding));
+		if (overlap) return t(tie ? 'chart.mostMetricThemeTie' : 'chart.mostMetricTheme', { ...values, metric });
+		return t(tie ? 'chart.mostMetricTie' : 'chart.mostMetric', { ...values, metric });
 	}
-	if (spec.by === 'theme')
-		return `${top.label} is the most common theme, in ${n(top.values[0]!)} findings; a finding can have more than one theme.`;
-	if (spec.by === 'year')
-		return `More findings were opened in ${top.label} than in any other year: ${n(top.values[0]!)} of ${n(total)}.`;
-	return `${top.label} is the largest group: ${n(top.values[0]!)} of ${n(total)} findings.`;
+	if (spec.by === 'theme') return t(tie ? 'chart.commonestThemes' : 'chart.commonestTheme', values);
+	if (spec.by === 'year') return t(tie ? 'chart.busiestYears' : 'chart.busiestYear', values);
+	return t(tie ? 'chart.largestGroups' : 'chart.largestGroup', values);
 }
 
-/** A chart of findings by one field: each bar is a count or sum through the shared expression evaluator. */
+/** "Findings", or "Findings on Leadership" for a theme's own charts. */
+function findingsMeasure(t: Translate, theme?: string): string {
+	return theme ? t('chart.findingsOn', { theme }) : t('chart.findings');
+}
+
+/**
+ * A chart of findings by one field: each bar is a count or sum through the shared expression evaluator. `theme`
+ * names the theme whose findings these are, on its page.
+ */
 export function chartData(
 	name: string,
 	spec: ChartSpec,
 	findings: readonly ChartFinding[],
 	context: ChartContext,
+	theme?: string,
 ): ChartData {
+	const t = translator(context.language, context.messages);
 	const filter = spec.filter ?? [];
 	const rows = categories(spec.by, findings, context).map(({ key, label }) => {
 		const where = [...filter, { field: spec.by, value: key }];
@@ -114,12 +156,12 @@ export function chartData(
 			: evaluate({ op: 'count', filter: where }, findings);
 		return { key, label, values: [value] };
 	});
-	const measure = spec.metric ? (own(context.metrics, spec.metric)?.label ?? spec.metric) : 'Findings';
+	const measure = spec.metric ? (own(context.metrics, spec.metric)?.label ?? spec.metric) : findingsMeasure(t, theme);
 	return {
 		name,
-		title: `${measure} by ${CATEGORY_NAMES[spec.by].toLowerCase()}`,
-		summary: summarise(spec, rows, context),
-		category: CATEGORY_NAMES[spec.by],
+		title: t(TITLES[spec.by], { measure }),
+		summary: summarise(spec, rows, findings, context, t),
+		category: t(CATEGORY_NAMES[spec.by]),
 		series: [measure],
 		rows,
 		horizontal: spec.by === 'theme',
@@ -127,7 +169,13 @@ export function chartData(
 }
 
 /** Findings opened and closed in each year: the pace of the work. */
-export function openedClosedChart(name: string, findings: readonly ChartFinding[], context: ChartContext): ChartData {
+export function openedClosedChart(
+	name: string,
+	findings: readonly ChartFinding[],
+	context: ChartContext,
+	theme?: string,
+): ChartData {
+	const t = translator(context.language, context.messages);
 	const rows = yearsOf(findings).map((year) => ({
 		key: year,
 		label: year,
@@ -138,16 +186,27 @@ export function openedClosedChart(name: string, findings: readonly ChartFinding[
 	}));
 	const opened = largest(rows, 0);
 	const closed = largest(rows, 1);
-	const n = (value: number) => formatNumber(value, context.language);
-	const summary = !opened
-		? 'There are no findings to show yet.'
-		: `Most findings were opened in ${opened.label} (${n(opened.values[0]!)})${closed && closed.values[1]! > 0 ? ` and most were closed in ${closed.label} (${n(closed.values[1]!)})` : '; none has closed yet'}.`;
+	const years = (top: ChartRow[]) =>
+		joined(
+			top.map((row) => row.label),
+			context.language,
+		);
+	const summary = !opened.length
+		? t('chart.empty')
+		: closed.length
+			? t('chart.openedClosedSummary', {
+					opened: years(opened),
+					openedCount: opened[0]!.values[0]!,
+					closed: years(closed),
+					closedCount: closed[0]!.values[1]!,
+				})
+			: t('chart.openedNoneClosed', { opened: years(opened), openedCount: opened[0]!.values[0]! });
 	return {
 		name,
-		title: 'Findings opened and closed per year',
+		title: t('chart.openedClosed', { measure: findingsMeasure(t, theme) }),
 		summary,
-		category: 'Year',
-		series: ['Opened', 'Closed'],
+		category: t('chart.year'),
+		series: [t('chart.opened'), t('chart.closed')],
 		rows,
 		horizontal: false,
 	};

@@ -3,11 +3,13 @@ import type { Finding } from '../../schemas/finding.ts';
 import type { Report } from '../../schemas/report.ts';
 import type { Theme } from '../../schemas/theme.ts';
 import type { DirectiveContext } from '../markdown/directives.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { compareByOrder } from '../order.ts';
 
 /** What directives may name and count: the report's declarations, its themes and its published findings. */
 export function directiveContext(
 	report: Report,
+	messages: Messages,
 	themes: readonly { id: string; data: Theme }[],
 	findings: readonly { data: Finding }[],
 ): DirectiveContext {
@@ -25,6 +27,7 @@ export function directiveContext(
 		},
 		charts: {
 			language: report.language,
+			messages,
 			statuses: report.statuses,
 			outcomes: report.outcomes,
 			metrics: report.metrics,

@@ -26,6 +26,9 @@ import { SourceLines } from './source-lines.ts';
 import { faultPoint } from '../plumbing/fault.ts';
 import type { RenderJob } from './render-pool.ts';
 import { parseYaml } from './yaml.ts';
+import { loadStrings } from './strings.ts';
+import { ENGLISH } from '../i18n/catalogues.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 /**
  * A file of the report as named in problems: relative to the working directory. The content is plain data, so that
@@ -47,6 +50,7 @@ export interface Entry<T> extends Located {
 	/** The words of the body as a reader sees them, for search. */
 	text: string;
 	hasChart: boolean;
+	opensWithHeading: boolean;
 	/** The images its body shows, published with it (and only when it is). */
 	images: ImageFile[];
 }
@@ -73,6 +77,8 @@ export interface ReportContent {
 	pages: Entry<Page>[];
 	/** Snapshots of earlier editions (editions/<asAt>.json), oldest first. */
 	editions: Snapshot[];
+	/** The interface strings in the report's language: the shipped ones, with the report's own (i18n/) over them. */
+	strings: Messages;
 	/** Every problem, sorted by file and line. None means the folder builds. */
 	problems: Problem[];
 }
@@ -85,7 +91,7 @@ export interface LoadOptions {
 }
 
 type Kind = NamedEntry['kind'];
-type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'images'>;
+type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'opensWithHeading' | 'images'>;
 
 function loadReportFile(dir: string, problems: Problem[], lines: SourceLines): ReportContent['report'] {
 	const path = join(dir, 'report.yaml');
@@ -240,7 +246,8 @@ async function renderEntries(
 		group.map((entry) => {
 			const result = results[next++]!;
 			problems.push(...result.problems);
-			return { ...entry, html: result.html, text: result.text, hasChart: result.hasChart, images: result.images };
+			const { html, text, hasChart, opensWithHeading, images } = result;
+			return { ...entry, html, text, hasChart, opensWithHeading, images };
 		}),
 	);
 }
@@ -263,12 +270,14 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 			findings: [],
 			pages: [],
 			editions: [],
+			strings: ENGLISH,
 			problems: [{ file: dir, line: 1, field: 'folder', message }],
 		};
 	}
 	const lines = new SourceLines();
 	const report = loadReportFile(dir, problems, lines);
 	const base = siteBase(report?.data.site);
+	const strings = loadStrings(dir, report, lines, problems);
 	const names: NamedEntry[] = [];
 	const records: FindingRecord[] = [];
 	const renderer = new BodyRenderer({ dir, base, images: new ImageRegistry(dir, base), cache: options.cache });
@@ -286,7 +295,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		const findings = parseEntries(read.findings, 'finding', findingSchema, { problems, names, records, lines, cache });
 		const pages = parseEntries(read.pages, 'page', pageSchema, { problems, names, lines, cache });
 		problems.push(...nameProblems(names));
-		const context = report && directiveContext(report.data, themes, findings);
+		const context = report && directiveContext(report.data, strings, themes, findings);
 		rendered = await renderEntries([themes, findings, pages], renderer, context, problems);
 	} finally {
 		await renderer.close();
@@ -301,6 +310,7 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		findings: renderedFindings as Entry<Finding>[],
 		pages: renderedPages as Entry<Page>[],
 		editions: loadEditions(dir, report?.data.asAt, problems),
+		strings,
 		problems,
 	};
 	problems.push(...checkContent(content, lines, problems));

@@ -33,7 +33,14 @@ export function renderJobs(
 			return { ...rendered, images: [...used].map((source) => images.files.get(source)!) };
 		} catch (error) {
 			// One body that breaks the renderer is that file's problem, not the end of the command.
-			return { html: '', text: '', hasChart: false, images: [], problems: [renderFailure(job, error)] };
+			return {
+				html: '',
+				text: '',
+				hasChart: false,
+				opensWithHeading: false,
+				images: [],
+				problems: [renderFailure(job, error)],
+			};
 		}
 	});
 }

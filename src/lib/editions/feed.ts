@@ -1,5 +1,7 @@
 import type { EditionChanges } from './compare.ts';
 import { changeCount } from './compare.ts';
+import { formatDate } from '../format.ts';
+import type { MessageKey, Words } from '../i18n/messages.ts';
 
 export interface FeedEdition {
 	asAt: string;
@@ -27,6 +29,7 @@ export interface FeedInput {
 	site?: string | undefined;
 	editions: readonly FeedEdition[];
 	corrections: readonly FeedCorrection[];
+	words: Words;
 }
 
 const xml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -37,37 +40,47 @@ function entryId(input: FeedInput, path: string): string {
 	return input.site ? new URL(path, input.site).href : `tag:findings-report,2026:${input.name}/${path}`;
 }
 
-/** "3 findings added, 2 changes of status, …": what a reader of the feed sees of an edition. */
-export function changesSummary(changes: EditionChanges): string {
-	const parts: [number, string, string][] = [
-		[changes.added.length, 'finding added', 'findings added'],
-		[changes.removed.length, 'finding no longer in the report', 'findings no longer in the report'],
-		[changes.status.length, 'change of status', 'changes of status'],
-		[changes.outcome.length, 'change of outcome', 'changes of outcome'],
-		[changes.metrics.length, 'change of a figure of a finding', 'changes of figures of findings'],
-		[changes.recommendations.length, 'recommendation with a new status', 'recommendations with a new status'],
+/** "3 findings added, 2 changes of status and 1 headline figure changed", or nothing when nothing changed. */
+export function changesList(changes: EditionChanges, { language, t }: Words): string {
+	const parts: [number, MessageKey][] = [
+		[changes.added.length, 'changes.added'],
+		[changes.removed.length, 'changes.removed'],
+		[changes.status.length, 'changes.statusChanges'],
+		[changes.outcome.length, 'changes.outcomeChanges'],
+		[changes.metrics.length, 'changes.metricChanges'],
+		[changes.recommendations.length, 'changes.recommendationChanges'],
+		[changes.figures.filter((figure) => figure.before !== figure.after).length, 'changes.figureChanges'],
 	];
-	const said = parts.filter(([count]) => count > 0).map(([count, one, many]) => `${count} ${count === 1 ? one : many}`);
-	const figures = changes.figures.filter((figure) => figure.before !== figure.after).length;
-	if (figures) said.push(`${figures} headline ${figures === 1 ? 'figure' : 'figures'} changed`);
-	return changeCount(changes) || figures
-		? `${said.join(', ')} since the edition of ${changes.since.asAt}.`
-		: `No change since the edition of ${changes.since.asAt}.`;
+	const said = parts.filter(([count]) => count > 0).map(([count, key]) => t(key, { count }));
+	return new Intl.ListFormat(language, { type: 'conjunction' }).format(said);
+}
+
+/** What a reader of the feed sees of an edition: what changed since the one before it, and when that was. */
+export function changesSummary(changes: EditionChanges, words: Words): string {
+	const date = formatDate(changes.since.asAt, words.language);
+	const list = changesList(changes, words);
+	return changeCount(changes) || list
+		? words.t('changes.summarySince', { changes: list, date })
+		: words.t('changes.none', { date });
 }
 
 /** An Atom feed (RFC 4287): an entry per edition, saying what changed, and one per correction. */
 export function atomFeed(input: FeedInput): string {
+	const { language, t } = input.words;
+	const date = (iso: string) => formatDate(iso, language);
 	const entries = [
 		...input.editions.map((edition) => ({
 			id: entryId(input, `editions/${edition.asAt}`),
-			title: `${edition.edition ?? 'Edition'} (figures as at ${edition.asAt})`,
+			title: edition.edition
+				? t('feed.edition', { edition: edition.edition, date: date(edition.asAt) })
+				: t('feed.editionUnnamed', { date: date(edition.asAt) }),
 			updated: edition.asAt,
-			summary: edition.changes ? changesSummary(edition.changes) : 'The first edition.',
+			summary: edition.changes ? changesSummary(edition.changes, input.words) : t('feed.first'),
 			href: edition.href ?? input.siteHref,
 		})),
 		...input.corrections.map((correction, index) => ({
 			id: entryId(input, `corrections/${correction.date}/${index + 1}`),
-			title: `Correction of ${correction.date}`,
+			title: t('feed.correction', { date: date(correction.date) }),
 			updated: correction.date,
 			summary: correction.text,
 			href: correction.findings[0]?.href ?? input.siteHref,
@@ -76,9 +89,9 @@ export function atomFeed(input: FeedInput): string {
 	const updated = entries[0]?.updated ?? '1970-01-01';
 	return [
 		'<?xml version="1.0" encoding="utf-8"?>',
-		'<feed xmlns="http://www.w3.org/2005/Atom">',
+		`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(language)}">`,
 		`\t<title>${xml(input.title)}</title>`,
-		`\t<subtitle>Editions and corrections</subtitle>`,
+		`\t<subtitle>${xml(t('feed.subtitle'))}</subtitle>`,
 		`\t<id>${xml(entryId(input, 'feed.xml'))}</id>`,
 		`\t<updated>${time(updated)}</updated>`,
 		`\t<author><name>${xml(input.publisher)}</name></author>`,

@@ -1,5 +1,8 @@
 import type { Snapshot } from '../../schemas/edition.ts';
 import type { EditionChanges, FieldChange } from './compare.ts';
+import { formatNumber } from '../format.ts';
+import type { Words } from '../i18n/messages.ts';
+import { RECOMMENDATION_LABELS } from '../recommendations.ts';
 
 export interface ChangeRow {
 	id: string;
@@ -32,8 +35,6 @@ function labelIn(key: string | number | undefined, later: Labels, earlier: Label
 	return name;
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * The changes between two editions with every key turned into what a reader reads: labels for statuses, outcomes
  * and metrics from the later edition (or the earlier one), numbers formatted, absent values as a dash.
@@ -42,8 +43,15 @@ export function changesView(
 	changes: EditionChanges,
 	earlier: Snapshot,
 	later: Snapshot,
-	number: (value: number) => string,
+	{ language, t }: Words,
 ): ChangesView {
+	const number = (value: number) => formatNumber(value, language);
+	const recommendationStatus = (status: string | number | undefined) =>
+		status === undefined
+			? t('changes.newRecommendation')
+			: Object.hasOwn(RECOMMENDATION_LABELS, String(status))
+				? t(RECOMMENDATION_LABELS[String(status) as keyof typeof RECOMMENDATION_LABELS])
+				: String(status);
 	const value = (item: string | number | undefined) =>
 		item === undefined ? '—' : typeof item === 'number' ? number(item) : item;
 	const rows = (
@@ -64,20 +72,16 @@ export function changesView(
 		removed: changes.removed,
 		status: rows(
 			changes.status,
-			() => 'Status',
+			() => t('changes.status'),
 			(key) => labelIn(key, later.statuses, earlier.statuses),
 		),
 		outcome: rows(
 			changes.outcome,
-			() => 'Outcome',
+			() => t('changes.outcome'),
 			(key) => labelIn(key, later.outcomes, earlier.outcomes),
 		),
 		metrics: rows(changes.metrics, (change) => labelIn(change.field, later.metrics, earlier.metrics), value),
-		recommendations: rows(
-			changes.recommendations,
-			(change) => change.field,
-			(status) => (status === undefined ? 'New' : capitalised(String(status))),
-		),
+		recommendations: rows(changes.recommendations, (change) => change.field, recommendationStatus),
 		figures: changes.figures.map(({ label, before, after }) => ({
 			label,
 			before,

@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/messages.ts';
+
 export interface CitationParts {
 	publisher: string;
 	reportTitle: string;
@@ -9,6 +11,10 @@ export interface CitationParts {
 }
 
 /** One line a reader can paste into a letter, a story or a committee paper. */
-export function citation({ publisher, reportTitle, edition, asAt, id, title, url }: CitationParts): string {
-	return `${publisher} (${asAt.slice(0, 4)}). ${id}: ${title}. In ${reportTitle}${edition ? `, ${edition}` : ''}. ${url}`;
+export function citation(
+	t: Translate,
+	{ publisher, reportTitle, edition, asAt, id, title, url }: CitationParts,
+): string {
+	const values = { publisher, year: asAt.slice(0, 4), id, title, report: reportTitle, address: url };
+	return edition ? t('finding.citationEdition', { ...values, edition }) : t('finding.citation', values);
 }

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 
@@ -16,9 +16,12 @@ export const PAGE_IDS = [
 	'offline-edition',
 	'search-input',
 	'search-sort',
+	'finding-details',
 ];
 
 const HEADING = /^h[1-6]$/;
+
+export const isHeading = (node: RootContent): boolean => node.type === 'element' && HEADING.test(node.tagName);
 
 /** GitHub's heading ids, for links into a section; an id the author set on a heading in HTML is kept. */
 export function addHeadingIds(tree: Root): void {

@@ -10,13 +10,14 @@ import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { chartHtml } from '../charts/chart-html.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { chartCsv, type ChartData } from '../charts/charts.ts';
 import type { DirectiveContext } from './directives.ts';
 import type { Problem } from '../problems.ts';
 import { mayHaveDirectives } from './directive-syntax.ts';
 import { parserFor } from './parser.ts';
 import { chartPlaceholderId, transformDirectives } from './directive-transform.ts';
-import { addHeadingIds } from './heading-ids.ts';
+import { addHeadingIds, isHeading } from './heading-ids.ts';
 import { unbalancedTags } from './html-balance.ts';
 import { htmlPolicy, sanitizeSchema } from './html-policy.ts';
 import { resolveImages, type ImageResolver } from './images.ts';
@@ -39,6 +40,8 @@ export interface Rendered {
 	problems: Problem[];
 	/** Whether the body draws a chart, so that its page loads the chart script, and only then. */
 	hasChart: boolean;
+	/** Whether the body begins with a heading of its own, so that its page need not give it one. */
+	opensWithHeading: boolean;
 }
 
 /** Ids from the author's HTML and footnotes carry it, so that none takes the id of an element of the page. */
@@ -109,10 +112,10 @@ function plainText(tree: HastRoot, charts: Placeholder[]): string {
 }
 
 /** Puts each chart's HTML, which is ours and escaped, where its placeholder was. */
-function placeCharts(charts: Placeholder[], language: string): void {
+function placeCharts(charts: Placeholder[], words: { language: string; messages: Messages }): void {
 	for (const { node, parent, chart } of charts) {
 		const csv = `data:text/csv;charset=utf-8,${encodeURIComponent(chartCsv(chart))}`;
-		parent.children.splice(parent.children.indexOf(node), 1, { type: 'raw', value: chartHtml(chart, language, csv) });
+		parent.children.splice(parent.children.indexOf(node), 1, { type: 'raw', value: chartHtml(chart, words, csv) });
 	}
 }
 
@@ -148,7 +151,14 @@ export function renderMarkdown(input: RenderInput): Rendered {
 	if (html || directives || input.body.includes('[^')) prefixIds(hast);
 	const placed = placeholders(hast, charts);
 	const text = plainText(hast, placed);
-	placeCharts(placed, input.context?.charts.language ?? 'en');
+	if (input.context) placeCharts(placed, input.context.charts);
 	addHeadingIds(hast);
-	return { html: toHtml(hast, { allowDangerousHtml: true }), text, problems, hasChart: charts.length > 0 };
+	const first = hast.children.find((node) => node.type === 'element');
+	return {
+		html: toHtml(hast, { allowDangerousHtml: true }),
+		text,
+		problems,
+		hasChart: charts.length > 0,
+		opensWithHeading: first !== undefined && isHeading(first),
+	};
 }

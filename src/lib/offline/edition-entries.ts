@@ -56,7 +56,7 @@ export interface EntrySetup {
 	/** The built site, whose files the entries are made from. */
 	dist: string;
 	base: string;
-	site?: string | undefined;
+	note: string;
 	/** Every folder of the site, so that links to one name its index.html. */
 	folders: readonly string[];
 	/** The entry cache's settings, which each entry's key includes (see entry-cache.ts). */
@@ -86,7 +86,7 @@ export function makeEntry(file: string, bytes: Buffer, setup: EntrySetup): Editi
 	const html = offlineHtml(bytes.toString('utf8'), {
 		file,
 		base: setup.base,
-		site: setup.site,
+		note: setup.note,
 		isFolder: (folder) => {
 			const is = folders.has(folder);
 			asked.set(folder, is);

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeS
 import { join, posix } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
+import type { Translate } from '../i18n/messages.ts';
 import { EntryCache } from './entry-cache.ts';
 import { makeEntriesAhead } from './entries-ahead.ts';
 import {
@@ -21,8 +22,8 @@ import type { SearchRecord } from '../search/records.ts';
 /** What an edition is made of besides the built site. */
 export interface EditionSettings {
 	base: string;
-	/** Where the report is published, if it is: the edition names it. */
-	site?: string | undefined;
+	/** What every page of the edition says it is, in the report's language (see editionNote). */
+	note: string;
 	/** The folder the zip unzips to, e.g. `police-cse-complaints-2017-offline`. */
 	name: string;
 	/** The same records the hosted site's search index was built from. */
@@ -117,13 +118,13 @@ export function prepareOfflineEdition(settings: EditionSettings): PreparedEditio
 	const last = searchEntries(settings);
 	const cache = new EntryCache(settings.cache?.path, {
 		base: settings.base,
-		site: settings.site,
+		note: settings.note,
 		code: settings.cache?.code,
 	});
 	let ahead: ReturnType<typeof makeEntriesAhead> | undefined;
 	return {
 		ahead(dir) {
-			ahead ??= makeEntriesAhead(dir, cache, { base: settings.base, site: settings.site, settings: cache.settings });
+			ahead ??= makeEntriesAhead(dir, cache, { base: settings.base, note: settings.note, settings: cache.settings });
 		},
 		write(dist) {
 			ahead?.stop();
@@ -173,7 +174,7 @@ async function writeOfflineEdition(
 		);
 		const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
 		const jobs = missing.map((index) => files[index]!);
-		const setup = { dist: input.dist, base: input.base, site: input.site, folders, settings: cache.settings };
+		const setup = { dist: input.dist, base: input.base, note: input.note, folders, settings: cache.settings };
 		const made = await makeEntries(jobs, setup);
 		missing.forEach((index, position) => {
 			const [key, entry] = made[position]!;
@@ -199,15 +200,15 @@ async function writeOfflineEdition(
 }
 
 /** The README.txt at the top of the edition's folder. */
-export function editionReadme(report: { title: string; edition?: string | undefined; publisher: string }): string {
+export function editionReadme(
+	report: { title: string; edition?: string | undefined; publisher: string },
+	t: Translate,
+): string {
 	return [
 		report.title,
 		[report.publisher, report.edition].filter(Boolean).join('. '),
 		'',
-		'This folder is the offline edition of the report. Open index.html in a web browser (double-click',
-		'it): the pages, charts, findings table and search all work from this folder, with no connection',
-		'and nothing to install. Keep the folder together, since its pages link to each other. The data',
-		'folder holds the findings and recommendations as CSV and JSON.',
+		t('offline.readme'),
 		'',
 	].join('\n');
 }

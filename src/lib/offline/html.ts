@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
 import { html as spec, parse, type DefaultTreeAdapterTypes as Tree, type Token } from 'parse5';
 import { scriptJson } from '../script-json.ts';
+import { around } from '../i18n/around.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { escapeHtml } from '../table/render.ts';
 
 /**
@@ -18,16 +20,20 @@ export interface OfflinePage {
 	isFolder(path: string): boolean;
 	/** The classic script, from the edition's root, that does what a module script does, e.g. `_offline/x.js`. */
 	classicScript(src: string): string;
-	/** Where the report is published, named in every footer of the edition, if it is. */
-	site?: string | undefined;
+	/** What the edition says it is in every footer: editionNote's HTML. */
+	note: string;
 }
 
-/** Where the hosted site says whether it is stored for offline use, the edition says what it is. */
-function editionNote(page: OfflinePage): string {
-	const published = page.site
-		? ` It is published at <a href="${escapeHtml(page.site)}">${escapeHtml(page.site)}</a>.`
+/**
+ * Where the hosted site says whether it is stored for offline use, the edition says what it is, and where the
+ * report is published when it is.
+ */
+export function editionNote(site: string | undefined, t: Translate): string {
+	const { before, after } = around(t, 'offline.published', 'address');
+	const published = site
+		? ` ${escapeHtml(before)}<a href="${escapeHtml(site)}">${escapeHtml(site)}</a>${escapeHtml(after)}`
 		: '';
-	return `<p class="offline-status">Offline edition: these pages are files on this device and work with no connection.${published}</p>`;
+	return `<p class="offline-status">${escapeHtml(t('offline.status'))}${published}</p>`;
 }
 
 /** A path as it is on disk; a malformed escape is left as written rather than stopping the build. */
@@ -179,7 +185,7 @@ function editElement(element: Tree.Element, page: OfflinePage, edits: Edit[]): b
 		return false;
 	}
 	if (isStatusPlaceholder(element)) {
-		edits.push(replaceElement(location, editionNote(page)));
+		edits.push(replaceElement(location, page.note));
 		return false;
 	}
 	const html = element.namespaceURI === spec.NS.HTML;

@@ -1,3 +1,4 @@
+import { translator } from '../i18n/translate.ts';
 import { own } from '../own.ts';
 import type { ReportContent } from '../content/load.ts';
 
@@ -22,6 +23,7 @@ export function searchRecords(content: ReportContent): SearchRecord[] {
 export function sourcedRecords(content: ReportContent): { path: string; record: SearchRecord }[] {
 	const report = content.report?.data;
 	if (!report) return [];
+	const t = translator(report.language, content.strings);
 	const label = (map: Record<string, { label: string }>, key: string | undefined) =>
 		key ? (own(map, key)?.label ?? key) : '';
 	const themeTitles = new Map(content.themes.map((theme) => [theme.id, theme.data.title]));
@@ -34,7 +36,7 @@ export function sourcedRecords(content: ReportContent): { path: string; record: 
 				url: `findings/${id}/`,
 				title: `${id}: ${data.title}`,
 				content: `${id} ${data.title}. ${data.summary} ${text}`,
-				meta: { title: data.title, id, kind: 'Finding', status, ...(outcome && { outcome }) },
+				meta: { title: data.title, id, kind: t('search.kindFinding'), status, ...(outcome && { outcome }) },
 				filters: {
 					theme: data.themes.map((theme) => themeTitles.get(theme) ?? theme),
 					status: [status],
@@ -51,7 +53,7 @@ export function sourcedRecords(content: ReportContent): { path: string; record: 
 			url: `themes/${id}/`,
 			title: data.title,
 			content: `${data.title}. ${data.summary} ${text}`,
-			meta: { title: data.title, kind: 'Theme' },
+			meta: { title: data.title, kind: t('search.kindTheme') },
 			filters: {},
 			sort: {},
 		},
@@ -62,7 +64,7 @@ export function sourcedRecords(content: ReportContent): { path: string; record: 
 			url: `${id}/`,
 			title: data.title,
 			content: `${data.title}. ${data.summary ?? ''} ${text}`,
-			meta: { title: data.title, kind: 'Chapter' },
+			meta: { title: data.title, kind: t('search.kindChapter') },
 			filters: {},
 			sort: {},
 		},

@@ -1,4 +1,5 @@
 /** The findings table's rows, filters, sort and page: shared by the build (no-JavaScript pages) and the browser. */
+import type { Translate } from '../i18n/messages.ts';
 
 export interface TableRow {
 	id: string;
@@ -160,11 +161,9 @@ export function rowsSummary(
 	shown: { first: number; count: number },
 	matching: number,
 	total: number,
-	n: (value: number) => string,
+	t: Translate,
 ): string {
-	if (!matching) return `No finding matches these filters, of ${n(total)}.`;
-	const range = `${n(shown.first)} to ${n(shown.first + shown.count - 1)} of `;
-	return matching === total
-		? `Showing ${range}all ${n(total)} findings.`
-		: `Showing ${range}${n(matching)} matching findings, of ${n(total)}.`;
+	if (!matching) return t('table.none', { total });
+	const range = { first: shown.first, last: shown.first + shown.count - 1, total };
+	return matching === total ? t('table.all', range) : t('table.matching', { ...range, matching });
 }
