@@ -50,10 +50,9 @@ export function formatNodes(
 	for (const node of nodes) {
 		if (node.type === 0) text += node.value;
 		else if (node.type === 7) text += count === undefined ? '#' : formatNumber(count, language);
-		else if (node.type === 1) {
-			const value = values[node.value];
-			text += typeof value === 'number' ? formatNumber(value, language) : (value ?? '');
-		} else if (node.type === 2) text += formatNumber(Number(values[node.value]), language, node.style);
+		// A plain {argument} is written as given, as intl-messageformat does; {n, number} is formatted.
+		else if (node.type === 1) text += String(values[node.value] ?? '');
+		else if (node.type === 2) text += formatNumber(Number(values[node.value]), language, node.style);
 		else if (node.type === 6) {
 			const value = Number(values[node.value]);
 			text += formatNodes(pluralOption(node, value, language) ?? [], values, language, value);
