@@ -41,7 +41,9 @@ function readStrings(path: string, language: string, problems: Problem[]): Parti
 			at(
 				line,
 				key,
-				`is not an interface string${near ? `; did you mean ${near}?` : ''} \`npm run new -- strings ${language}\` writes a file with every one`,
+				near
+					? `is not an interface string; did you mean ${near}?`
+					: `is not an interface string; the file \`npm run new -- strings ${language}\` writes lists every one`,
 			);
 			continue;
 		}
@@ -87,7 +89,7 @@ export function loadStrings(
 					report,
 					['language'],
 					'language',
-					`the project has no interface strings for ${name}; write them in ${target}: \`npm run new -- strings ${language}\` makes it, with the English of each to translate`,
+					`the project has no interface strings for ${name}; write them in ${target}: \`npm run new -- strings ${language} --report ${displayPath(dir)}\` makes it, with the English of each to translate`,
 				),
 			);
 		else if (missing.length)
