@@ -30,7 +30,7 @@ describe('a report in its second edition', () => {
 		expect(figures.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
 			'Investigations 3 3 No change',
 			'Completed 1 2 +1',
-			'Allegations 9 8 −1',
+			'Allegations 9 8 -1',
 		]);
 		expect(await page.locator('main a[href="/findings/INV-4/"]').first().innerText()).toBe('INV-4');
 		expect(main).toContain('INV-3: Investigation 3');
@@ -101,9 +101,9 @@ describe('a report in its second edition', () => {
 		expect(feed.namespace).toBe('http://www.w3.org/2005/Atom');
 		expect(feed.updated).toBe('2018-04-01T00:00:00Z');
 		expect(feed.entries.map((entry) => entry.title)).toEqual([
-			'Annual update 2018 (figures as at 2018-04-01)',
-			'Correction of 2018-04-01',
-			'Interim report (figures as at 2017-03-08)',
+			'Annual update 2018 (figures as at April 1, 2018)',
+			'Correction of April 1, 2018',
+			'Interim report (figures as at March 8, 2017)',
 		]);
 		expect(new Set(feed.entries.map((entry) => entry.id)).size).toBe(3);
 		expect(feed.entries.map((entry) => entry.link)).toEqual(['/changes/', '/findings/INV-2/', '/']);

@@ -56,7 +56,8 @@ describe('the findings table at desktop width', () => {
 		expect(columns).toHaveLength(3);
 		for (const column of columns) {
 			expect(column.width).toBeLessThan(130);
-			expect(column.align).toBe('right');
+			// `end`: the right in a left-to-right page, the left in a right-to-left one.
+			expect(column.align).toBe('end');
 			expect(column.figures).toBe('tabular-nums');
 		}
 		// The long label stays whole for screen readers and on hover.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
+import { ENGLISH, SHIPPED } from '../../src/lib/i18n/catalogues.ts';
+import type { Messages } from '../../src/lib/i18n/messages.ts';
 
 const images = (url: string) =>
 	url.startsWith('ok') ? { src: `/_images/${url}`, width: 4, height: 3 } : { problem: `no image "${url}" here` };
@@ -47,6 +49,33 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('<h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>');
 		expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
 		expect(html).toContain('<li id="user-content-fn-1">');
+	});
+
+	it('labels the footnotes in the report’s language', () => {
+		const charts = {
+			language: 'cy',
+			messages: { ...ENGLISH, ...SHIPPED.cy } as Messages,
+			statuses: {},
+			outcomes: {},
+			metrics: {},
+			themes: [],
+		};
+		const context = {
+			figures: {},
+			findings: [],
+			vocabulary: { metrics: [], statuses: [], outcomes: [], themes: [] },
+			charts,
+		};
+		const { html } = renderMarkdown({
+			body: 'Testun.[^1]\n\n[^1]: Nodyn.',
+			bodyLine: 1,
+			file: 'f.md',
+			context,
+			images,
+		});
+		expect(html).toContain('>Troednodiadau</h2>');
+		expect(html).toContain('aria-label="Yn ôl at gyfeiriad 1"');
+		expect(html).not.toMatch(/Footnotes|Back to/);
 	});
 
 	it('keeps allowed HTML and prefixes its ids', () => {

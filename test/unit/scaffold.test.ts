@@ -114,7 +114,7 @@ describe('new', () => {
 		expect(usage).toMatchObject({
 			status: 1,
 			stderr:
-				'usage: npm run new -- report <folder> ["Title"]\n       npm run new -- <finding|theme|page> "Title" [--report <folder>]\n',
+				'usage: npm run new -- report <folder> ["Title"]\n       npm run new -- <finding|theme|page> "Title" [--report <folder>]\n       npm run new -- strings <language> [--report <folder>]\n',
 		});
 	});
 });

@@ -43,7 +43,8 @@ export class BodyRenderer {
 	/** Starts on the bodies that need no context; a file that proves invalid later costs a render for nothing. */
 	start(bodies: readonly RenderJob[]): void {
 		const { jobs, keys } = this.#missing(
-			bodies.filter((body) => !mayHaveDirectives(body.body)),
+			// A footnote's labels are in the report's words, which come with the context.
+			bodies.filter((body) => !mayHaveDirectives(body.body) && !body.body.includes('[^')),
 			undefined,
 		);
 		const batch = this.#queue.add(jobs, { dir: this.#dir, base: this.#base, context: undefined });

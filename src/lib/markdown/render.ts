@@ -11,6 +11,7 @@ import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { chartHtml } from '../charts/chart-html.ts';
 import type { Messages } from '../i18n/messages.ts';
+import { translator } from '../i18n/translate.ts';
 import { chartCsv, type ChartData } from '../charts/charts.ts';
 import type { DirectiveContext } from './directives.ts';
 import type { Problem } from '../problems.ts';
@@ -64,14 +65,30 @@ function prefixIds(tree: HastRoot): void {
 	});
 }
 
-// Built once.
-const toHast = unified()
-	.use(remarkRehype, {
-		allowDangerousHtml: true,
-		clobberPrefix: ID_PREFIX,
-		footnoteLabelProperties: { className: ['sr-only'] },
-	})
-	.freeze();
+// Built once per language: footnotes are labelled in the page's words.
+const toHastIn = new Map<string, ReturnType<typeof toHastWith>>();
+function toHastWith(words: { language: string; messages: Messages } | undefined) {
+	const t = words && translator(words.language, words.messages);
+	return unified()
+		.use(remarkRehype, {
+			allowDangerousHtml: true,
+			clobberPrefix: ID_PREFIX,
+			footnoteLabelProperties: { className: ['sr-only'] },
+			...(t && {
+				footnoteLabel: t('markdown.footnotes'),
+				footnoteBackLabel: (reference: number) => t('markdown.backToReference', { reference: reference + 1 }),
+			}),
+		})
+		.freeze();
+}
+function toHast(words: { language: string; messages: Messages } | undefined) {
+	const key = words
+		? [words.language, words.messages['markdown.footnotes'], words.messages['markdown.backToReference']].join('\0')
+		: '';
+	let made = toHastIn.get(key);
+	if (!made) toHastIn.set(key, (made = toHastWith(words)));
+	return made;
+}
 
 /** Unique to this process, so that no text in a report can pose as a chart's placeholder. */
 const NONCE = randomUUID().replaceAll('-', '');
@@ -140,7 +157,7 @@ export function renderMarkdown(input: RenderInput): Rendered {
 		for (const error of results.errors) at(error.line, `${error.source}: ${error.message}`);
 		charts = results.charts;
 	}
-	let hast = toHast.runSync(mdast, file) as HastRoot;
+	let hast = toHast(input.context?.charts).runSync(mdast, file) as HastRoot;
 	if (html && hasRaw(hast)) hast = raw(hast, { file }) as HastRoot;
 	const policy = htmlPolicy(hast);
 	for (const problem of policy.problems) at(problem.node.position?.start.line, problem.message);
