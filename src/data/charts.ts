@@ -1,6 +1,5 @@
 import { chartData, openedClosedChart, type ChartContext, type ChartData } from '../lib/charts/charts.ts';
-import { contentDir } from '../lib/content/dirs.ts';
-import { currentContent } from '../lib/content/current.ts';
+import { getStrings } from './strings.ts';
 import { getFindings, getReport, getThemes } from './report.ts';
 
 async function context(): Promise<ChartContext> {
@@ -8,7 +7,7 @@ async function context(): Promise<ChartContext> {
 	const themes = await getThemes();
 	return {
 		...report,
-		messages: currentContent(contentDir()).strings,
+		messages: getStrings().messages,
 		themes: themes.map((theme) => ({ id: theme.id, title: theme.data.title })),
 	};
 }

@@ -4,18 +4,36 @@ import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { compareByOrder, compareIds } from '../lib/order.ts';
 import { faultPoint } from '../lib/plumbing/fault.ts';
+import { currentLanguage, mainLanguage } from './language.ts';
 
 export type FindingEntry = CollectionEntry<'findings'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
 export type PageEntry = CollectionEntry<'pages'>;
 
 export function getReport() {
-	return once('report', async () => {
+	const language = currentLanguage();
+	return once(`report ${language}`, async () => {
 		faultPoint('pages');
-		const entry = await getEntry('report', 'report');
+		const entry = await getEntry('report', language === mainLanguage() ? 'report' : language);
 		if (!entry) throw new Error('report.yaml was not loaded; run `npm run check` to see why');
 		return entry.data;
 	});
+}
+
+/**
+ * The entries of a collection in the page's language: the report's own under their ids, every other language's
+ * stored as `<tag>/<id>` (see integration/loader.ts), given back under their ids.
+ */
+async function entriesIn<C extends 'themes' | 'findings' | 'pages'>(
+	collection: C,
+	keep: (entry: CollectionEntry<C>) => boolean = () => true,
+): Promise<CollectionEntry<C>[]> {
+	const language = currentLanguage();
+	const prefix = language === mainLanguage() ? '' : `${language}/`;
+	const entries = await getCollection(collection, (entry: CollectionEntry<C>) =>
+		prefix ? entry.id.startsWith(prefix) && keep(entry) : !entry.id.includes('/') && keep(entry),
+	);
+	return prefix ? entries.map((entry) => ({ ...entry, id: entry.id.slice(prefix.length) })) : entries;
 }
 
 /**
@@ -55,25 +73,34 @@ export function bodyOpensWithHeading(entry: {
 }
 
 export function getThemes(): Promise<ThemeEntry[]> {
-	return once('themes', async () =>
-		hasThemes() ? (await getCollection('themes')).sort((a, b) => compareByOrder(a.data, b.data)) : [],
+	return once(`themes ${currentLanguage()}`, async () =>
+		hasThemes() ? (await entriesIn('themes')).sort((a, b) => compareByOrder(a.data, b.data)) : [],
 	);
 }
 
 /** Published findings only: a draft is in no page, chart, figure, count, download or index. */
 export function getFindings(): Promise<FindingEntry[]> {
-	return once('findings', async () =>
-		(await getCollection('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id)),
+	return once(`findings ${currentLanguage()}`, async () =>
+		(await entriesIn('findings', ({ data }) => !data.draft)).sort((a, b) => compareIds(a.id, b.id)),
 	);
 }
 
 export function getPages(): Promise<PageEntry[]> {
-	return once('pages', async () =>
-		hasPages() ? (await getCollection('pages')).sort((a, b) => compareByOrder(a.data, b.data)) : [],
+	return once(`pages ${currentLanguage()}`, async () =>
+		hasPages() ? (await entriesIn('pages')).sort((a, b) => compareByOrder(a.data, b.data)) : [],
 	);
 }
 
-/** A path under the site's base, e.g. `url('findings/INV-07/')`. (import.meta.env.BASE_URL is '/' in Astro 7's server build.) */
+/**
+ * A path of the page's language under the site's base, e.g. `url('findings/INV-07/')`: `/en/findings/INV-07/` on
+ * an English page of a Welsh report. (import.meta.env.BASE_URL is '/' in Astro 7's server build.)
+ */
 export function url(path = ''): string {
-	return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+	return urlIn(currentLanguage(), path);
+}
+
+/** A path of one language under the site's base: for links to a page's counterparts. */
+export function urlIn(language: string, path = ''): string {
+	const prefix = language === mainLanguage() ? '' : `${language}/`;
+	return `${base.replace(/\/$/, '')}/${prefix}${path.replace(/^\//, '')}`;
 }

@@ -10,7 +10,7 @@ import { editionReadme, type EditionSettings, type PreparedEdition } from '../li
 import { editionNote } from '../lib/offline/html.ts';
 import { escapeHtml } from '../lib/table/render.ts';
 import type { EditionMessage } from './offline-edition-worker.ts';
-import { SearchIndexer } from '../lib/build/search-indexer.ts';
+import { SearchIndexer, type LanguageIndex } from '../lib/build/search-indexer.ts';
 import { placeKeptPages } from '../lib/build/page-reuse.ts';
 import { cacheFileFor } from '../lib/plumbing/cache-file.ts';
 import { codeDigest } from '../lib/plumbing/code-digest.ts';
@@ -26,9 +26,8 @@ import { session } from '../lib/session.ts';
 import { faultPoint } from '../lib/plumbing/fault.ts';
 
 /** The report's words, or English ones for what the command line says. */
-function wordsOf(content?: ReportContent): Words {
-	const language = content?.report?.data.language ?? 'en';
-	return { language, t: translator(language, content?.strings ?? ENGLISH) };
+function wordsOf(content?: ReportContent, language = content?.languages[0] ?? 'en'): Words {
+	return { language, t: translator(language, content?.strings[language] ?? ENGLISH) };
 }
 /** With BUILD_TIMES=1, how long each step of the build took, for benchmarks. */
 export function stepTimer(): (label: string) => void {
@@ -53,8 +52,7 @@ export function startOfflineEdition(content: ReportContent, search: SearchIndexi
 		base: content.base,
 		note: editionNote(report.site, t),
 		name: offlineEditionName(report),
-		records: search.records,
-		language: report.language,
+		searches: search.indexes,
 		readme: editionReadme(report, t),
 		modified: new Date(`${report.asAt}T12:00:00Z`),
 		cache: { path: cacheFileFor(CACHE_ROOT, 'edition', content.dir, 'bin'), code: codeDigest() },
@@ -92,9 +90,8 @@ function write(path: string, bytes: Uint8Array | string): void {
 }
 
 export interface SearchIndexing {
-	records: SearchRecord[];
-	/** Where the index is written, as soon as it is made: the build moves it into the site. */
-	folder: string;
+	/** Each language's records and where its index is written, as soon as it is made: the build moves it into the site. */
+	indexes: (LanguageIndex & { records: SearchRecord[]; prefix: string })[];
 	indexer: SearchIndexer;
 }
 
@@ -103,11 +100,16 @@ export interface SearchIndexing {
  * Astro renders the pages; `indexer` is one already started on the last build's records.
  */
 export function startSearchIndex(content: ReportContent, folder: string, indexer?: SearchIndexer): SearchIndexing {
-	const records = searchRecords(content);
-	rmSync(folder, { recursive: true, force: true });
+	const indexes = content.languages.map((language, index) => ({
+		language,
+		records: searchRecords(content, language),
+		folder: index === 0 ? folder : `${folder}-${language}`,
+		prefix: index === 0 ? '' : `${language}/`,
+	}));
+	for (const { folder: each } of indexes) rmSync(each, { recursive: true, force: true });
 	const started = indexer ?? new SearchIndexer();
-	started.index(records, content.report!.data.language, folder);
-	return { records, folder, indexer: started };
+	started.index(indexes);
+	return { indexes, indexer: started };
 }
 
 /** An offline edition whose worker has started: `close` ends it, whatever it is doing. */
@@ -141,7 +143,6 @@ export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer)
  */
 export async function finishBuild(dist: string, { content, search, edition: started }: StartedSteps): Promise<void> {
 	faultPoint('finish');
-	const words = wordsOf(content);
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);
 	if (kept) step(`kept ${kept} finding pages`);
@@ -149,8 +150,10 @@ export async function finishBuild(dist: string, { content, search, edition: star
 	// The search index (in Pagefind's own process) and the offline edition (in a worker) at the same time: they
 	// read the same pages and records and write different files; the edition leaves the index out.
 	const index = search.indexer.written().then(() => {
-		checkPagefindIndex(search.folder);
-		move(search.folder, join(dist, 'pagefind'));
+		for (const { folder, prefix } of search.indexes) {
+			checkPagefindIndex(folder);
+			move(folder, join(dist, prefix, 'pagefind'));
+		}
 		step('search index');
 	});
 	const zipped = started.write(dist);
@@ -162,9 +165,13 @@ export async function finishBuild(dist: string, { content, search, edition: star
 	await index;
 	precache.read((file) => !inData(file));
 	const offline = await zipped;
-	const dataPage = join(dist, 'data', 'index.html');
-	const size = `<span data-offline-size>${escapeHtml(words.t('data.offlineSize', { size: formatBytes(offline.bytes, words) }))}</span>`;
-	writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', size));
+	// Each language's data page says the one edition's size, in its words.
+	for (const [index, language] of content.languages.entries()) {
+		const each = wordsOf(content, language);
+		const dataPage = join(dist, index ? language : '', 'data', 'index.html');
+		const size = `<span data-offline-size>${escapeHtml(each.t('data.offlineSize', { size: formatBytes(offline.bytes, each) }))}</span>`;
+		writeFileSync(dataPage, readFileSync(dataPage, 'utf8').replace('<span data-offline-size></span>', size));
+	}
 	step(`offline edition (${offline.path}, ${formatBytes(offline.bytes, wordsOf())})`);
 	precache.read(inData);
 	const { urls, edition } = precache.list(content.base);

@@ -50,15 +50,17 @@ export function devServer({ server, logger }: HookParameters<'astro:server:setup
 		);
 		files = images;
 		if (content.report)
+			// Each language's index under its own root, where its search page looks.
 			indexing = indexing
-				.then(() => pagefindFiles(searchRecords(content), content.report!.data.language))
-				.then(
-					(index) =>
-						void (files = new Map([
-							...images,
-							...[...index].map(([path, bytes]) => [`pagefind/${path}`, () => bytes] as const),
-						])),
-				)
+				.then(async () => {
+					const indexed = new Map<string, () => Uint8Array>(images);
+					for (const [index, language] of content.languages.entries()) {
+						const made = await pagefindFiles(searchRecords(content, language), language);
+						const prefix = index ? `${language}/` : '';
+						for (const [path, bytes] of made) indexed.set(`${prefix}pagefind/${path}`, () => bytes);
+					}
+					files = indexed;
+				})
 				.catch((error: unknown) =>
 					logger.error(
 						`The search index could not be built: ${error instanceof Error ? error.message : String(error)}`,

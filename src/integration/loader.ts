@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { contentDir } from '../lib/content/dirs.ts';
 import { loadedContent, reloadAfterSave } from '../lib/content/current.ts';
+import { languageView } from '../lib/content/language-view.ts';
 import type { ReportContent } from '../lib/content/load.ts';
 
 export type CollectionName = 'report' | 'themes' | 'findings' | 'pages' | 'editions';
@@ -17,26 +18,32 @@ export function reportLoader(collection: CollectionName): Loader {
 			const dir = contentDir();
 			const fill = (content: ReportContent) => {
 				store.clear();
-				if (collection === 'report') {
-					if (content.report) store.set({ id: 'report', data: content.report.data });
-					return;
-				}
 				if (collection === 'editions') {
 					for (const snapshot of content.editions) store.set({ id: snapshot.asAt, data: snapshot });
 					return;
 				}
-				for (const entry of content[collection]) {
-					if ('draft' in entry.data && entry.data.draft) continue;
-					store.set({
-						id: entry.id,
-						data: entry.data,
-						body: entry.body,
-						rendered: {
-							html: entry.html,
-							metadata: { hasChart: entry.hasChart, opensWithHeading: entry.opensWithHeading },
-						},
-						digest: generateDigest(entry.html),
-					});
+				// The report's own language under each entry's id, every other under `<tag>/<id>` (see data/language.ts).
+				for (const language of content.languages) {
+					const view = languageView(content, language);
+					if (!view) continue;
+					const own = language === content.languages[0];
+					if (collection === 'report') {
+						store.set({ id: own ? 'report' : language, data: view.report });
+						continue;
+					}
+					for (const entry of view[collection]) {
+						if ('draft' in entry.data && entry.data.draft) continue;
+						store.set({
+							id: own ? entry.id : `${language}/${entry.id}`,
+							data: entry.data,
+							body: entry.body,
+							rendered: {
+								html: entry.html,
+								metadata: { hasChart: entry.hasChart, opensWithHeading: entry.opensWithHeading },
+							},
+							digest: generateDigest(entry.html),
+						});
+					}
 				}
 			};
 			fill(await loadedContent(dir));

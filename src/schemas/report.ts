@@ -59,6 +59,14 @@ export const reportSchema = z
 				if (!isLanguageTag(tag)) ctx.addIssue({ code: 'custom', message: languageMessage(tag) });
 			})
 			.default('en'),
+		/** The other languages the report is published in, each under /<tag>/ (see translations.ts). */
+		translations: z
+			.array(
+				z.string().superRefine((tag, ctx) => {
+					if (!isLanguageTag(tag)) ctx.addIssue({ code: 'custom', message: languageMessage(tag) });
+				}),
+			)
+			.default([]),
 		site: z
 			.url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL of the hosted report' })
 			.superRefine(within(LENGTH_LIMITS.site))
@@ -78,6 +86,22 @@ export const reportSchema = z
 	})
 	.superRefine(
 		(report, ctx) => {
+			if (Array.isArray(report.translations)) {
+				const seen = new Set<string>();
+				report.translations.forEach((tag, index) => {
+					if (typeof tag !== 'string' || !isLanguageTag(tag)) return;
+					const canonical = Intl.getCanonicalLocales(tag)[0]!;
+					const own = isLanguageTag(report.language) ? Intl.getCanonicalLocales(report.language)[0] : undefined;
+					const message =
+						canonical === own
+							? `${tag} is the report's own language (language:); list only the other languages it is published in`
+							: seen.has(canonical)
+								? `${tag} is listed twice; list each language once`
+								: undefined;
+					seen.add(canonical);
+					if (message) ctx.addIssue({ code: 'custom', path: ['translations', index], message });
+				});
+			}
 			// A correction comes after the report it corrects, so it may be dated after asAt; not after the day of
 			// the build, though: the feed and /changes/ would announce it before it happened.
 			if (!Array.isArray(report.corrections)) return;

@@ -60,6 +60,13 @@ function sharedDigest(content: ReportContent): string {
 				entries(content.themes),
 				entries(content.pages),
 				content.editions,
+				content.strings,
+				Object.entries(content.translations).map(([language, words]) => [
+					language,
+					words.report?.data,
+					entries(words.themes),
+					entries(words.pages),
+				]),
 			]),
 		)
 		.digest('base64url');
@@ -83,7 +90,8 @@ export function planReuse(input: { out: string; cacheRoot: string; content: Repo
 	};
 }
 
-const pageFile = (id: string) => join('findings', id, 'index.html');
+/** A finding page's folder in the site is its key: `findings/INV-07`, or `en/findings/INV-07` in English. */
+const pageFile = (folder: string) => join(folder, 'index.html');
 
 /**
  * Called by the finding pages' getStaticPaths with what each page receives: true when the previous site's page

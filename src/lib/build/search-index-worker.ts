@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { faultPoint } from '../plumbing/fault.ts';
-import { closePagefind, writePagefindIndex } from '../search/pagefind-index.ts';
+import { closePagefind, indexRecords, writePagefindIndex } from '../search/pagefind-index.ts';
 import { finishSearchIndex, startSearchHeadStart, type HeadStart } from './search-head-start.ts';
 import type { IndexerAnswer, IndexerMessage } from './search-indexer.ts';
 
@@ -15,7 +15,12 @@ parentPort!.on('message', async (message: IndexerMessage) => {
 		let answer: IndexerAnswer = { written: true };
 		try {
 			faultPoint('search');
-			await writePagefindIndex(await finishSearchIndex(message.records, message.language, headStart), message.folder);
+			// The head start is the report's own language's; each other language has an index of its own.
+			for (const [index, { records, language, folder }] of message.indexes.entries())
+				await writePagefindIndex(
+					await (index === 0 ? finishSearchIndex(records, language, headStart) : indexRecords(records, language)),
+					folder,
+				);
 		} catch (error) {
 			answer = { error: error instanceof Error ? error.message : String(error) };
 		}

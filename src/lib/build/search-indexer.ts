@@ -4,8 +4,15 @@ import type { SearchRecord } from '../search/records.ts';
 /** What the indexer's worker is told: where the last build's records are kept, then the records to index. */
 export type IndexerMessage =
 	| { kind: 'head start'; cacheRoot: string; reportDir: string }
-	| { kind: 'index'; records: readonly SearchRecord[]; language: string; folder: string }
+	| { kind: 'index'; indexes: readonly LanguageIndex[] }
 	| { kind: 'stop' };
+
+/** One language's search records, and the folder its index is written to. */
+export interface LanguageIndex {
+	records: readonly SearchRecord[];
+	language: string;
+	folder: string;
+}
 
 export type IndexerAnswer = { written: true } | { error: string };
 
@@ -35,9 +42,9 @@ export class SearchIndexer {
 		if (headStart) this.#thread.post({ kind: 'head start', ...headStart });
 	}
 
-	/** Indexes the records and writes the index into `folder`. */
-	index(records: readonly SearchRecord[], language: string, folder: string): void {
-		this.#thread.post({ kind: 'index', records, language, folder });
+	/** Indexes each language's records, and writes each index into its folder: the report's own language first. */
+	index(indexes: readonly LanguageIndex[]): void {
+		this.#thread.post({ kind: 'index', indexes });
 	}
 
 	/** When the index is written; the process waits for it, and the thread ends then. */

@@ -27,6 +27,9 @@ import { faultPoint } from '../plumbing/fault.ts';
 import type { RenderJob } from './render-pool.ts';
 import { parseYaml } from './yaml.ts';
 import { loadStrings } from './strings.ts';
+import { loadTranslations, splitTranslations, type Translations } from './load-translations.ts';
+import { languagesOf } from './translations.ts';
+import { translationProblems } from './translation-checks.ts';
 import { ENGLISH } from '../i18n/catalogues.ts';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -77,8 +80,12 @@ export interface ReportContent {
 	pages: Entry<Page>[];
 	/** Snapshots of earlier editions (editions/<asAt>.json), oldest first. */
 	editions: Snapshot[];
-	/** The interface strings in the report's language: the shipped ones, with the report's own (i18n/) over them. */
-	strings: Messages;
+	/** The languages the report is published in: its own first, then those report.yaml lists under translations. */
+	languages: string[];
+	/** The interface strings in each language: the shipped ones, with the report's own (i18n/) over them. */
+	strings: Record<string, Messages>;
+	/** Each other language's words: report.<tag>.yaml and the translation files, by language. */
+	translations: Record<string, Translations>;
 	/** Every problem, sorted by file and line. None means the folder builds. */
 	problems: Problem[];
 }
@@ -91,7 +98,7 @@ export interface LoadOptions {
 }
 
 type Kind = NamedEntry['kind'];
-type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'opensWithHeading' | 'images'>;
+export type Parsed<T> = Omit<Entry<T>, 'html' | 'text' | 'hasChart' | 'opensWithHeading' | 'images'>;
 
 function loadReportFile(dir: string, problems: Problem[], lines: SourceLines): ReportContent['report'] {
 	const path = join(dir, 'report.yaml');
@@ -139,11 +146,11 @@ function loadReportFile(dir: string, problems: Problem[], lines: SourceLines): R
 }
 
 /** A Markdown file as read: split at its frontmatter, or what stopped that. */
-interface ReadFile extends MarkdownFile {
+export interface ReadFile extends MarkdownFile {
 	split: SplitMarkdown | MarkdownProblem;
 }
 
-const readFiles = (files: MarkdownFile[]): ReadFile[] =>
+const readFiles = <F extends MarkdownFile>(files: F[]): (F & ReadFile)[] =>
 	files.map((file) => ({ ...file, split: splitMarkdown(readFileSync(file.path, 'utf8')) }));
 
 /** The bodies worth rendering before the frontmatter is parsed: those not too long to render at all. */
@@ -270,7 +277,9 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 			findings: [],
 			pages: [],
 			editions: [],
-			strings: ENGLISH,
+			languages: ['en'],
+			strings: { en: ENGLISH },
+			translations: {},
 			problems: [{ file: dir, line: 1, field: 'folder', message }],
 		};
 	}
@@ -278,25 +287,59 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 	const report = loadReportFile(dir, problems, lines);
 	const base = siteBase(report?.data.site);
 	const strings = loadStrings(dir, report, lines, problems);
+	const languages = languagesOf(report?.data);
 	const names: NamedEntry[] = [];
 	const records: FindingRecord[] = [];
 	const renderer = new BodyRenderer({ dir, base, images: new ImageRegistry(dir, base), cache: options.cache });
 	let rendered: Awaited<ReturnType<typeof renderEntries>>;
+	let translations: Record<string, Translations> = {};
 	try {
 		const files = markdownFiles(dir, problems);
-		const read = {
-			themes: readFiles(files.themes),
-			findings: readFiles(files.findings),
-			pages: readFiles(files.pages),
+		const split = {
+			themes: splitTranslations(files.themes),
+			findings: splitTranslations(files.findings),
+			pages: splitTranslations(files.pages),
 		};
-		renderer.start(bodiesOf([...read.themes, ...read.findings, ...read.pages]));
+		const read = {
+			themes: readFiles(split.themes.originals),
+			findings: readFiles(split.findings.originals),
+			pages: readFiles(split.pages.originals),
+		};
+		const readTranslations = {
+			themes: readFiles(split.themes.translations),
+			findings: readFiles(split.findings.translations),
+			pages: readFiles(split.pages.translations),
+		};
+		renderer.start(
+			bodiesOf([
+				...read.themes,
+				...read.findings,
+				...read.pages,
+				...readTranslations.themes,
+				...readTranslations.findings,
+				...readTranslations.pages,
+			]),
+		);
 		const cache = options.frontmatter;
 		const themes = parseEntries(read.themes, 'theme', themeSchema, { problems, names, lines, cache });
 		const findings = parseEntries(read.findings, 'finding', findingSchema, { problems, names, records, lines, cache });
 		const pages = parseEntries(read.pages, 'page', pageSchema, { problems, names, lines, cache });
 		problems.push(...nameProblems(names));
-		const context = report && directiveContext(report.data, strings, themes, findings);
+		const context = report && directiveContext(report.data, strings[languages[0]!]!, themes, findings);
 		rendered = await renderEntries([themes, findings, pages], renderer, context, problems);
+		if (report)
+			translations = await loadTranslations({
+				dir,
+				report,
+				files: readTranslations,
+				every: read,
+				originals: { themes, findings, pages },
+				strings,
+				problems,
+				lines,
+				cache,
+				render: (groups, languageContext) => renderEntries(groups, renderer, languageContext, problems),
+			});
 	} finally {
 		await renderer.close();
 	}
@@ -310,10 +353,12 @@ export async function loadReport(dir: string, options: LoadOptions = {}): Promis
 		findings: renderedFindings as Entry<Finding>[],
 		pages: renderedPages as Entry<Page>[],
 		editions: loadEditions(dir, report?.data.asAt, problems),
+		languages,
 		strings,
+		translations,
 		problems,
 	};
-	problems.push(...checkContent(content, lines, problems));
+	problems.push(...checkContent(content, lines, problems), ...translationProblems(content, lines));
 	options.cache?.save();
 	options.frontmatter?.save();
 	return { ...content, problems: sortProblems(dedupe(problems)) };

@@ -62,43 +62,51 @@ function readStrings(path: string, language: string, problems: Problem[]): Parti
 }
 
 /**
- * The interface strings of a report: those the project ships for its language, with the report's own
+ * The interface strings of a report in each of its languages: those the project ships, with the report's own
  * (`i18n/<tag>.yaml`) over them. A language the project has no strings for needs every one from the report; the
  * problem names those missing and the file to write. Gaps are filled in English, so that what a check refused
  * still reads, in `npm run dev`.
  */
 export function loadStrings(
 	dir: string,
-	report: { file: string; data: { language: string } } | undefined,
+	report: { file: string; data: { language: string; translations: readonly string[] } } | undefined,
 	lines: SourceLines,
 	problems: Problem[],
-): Messages {
-	if (!report) return ENGLISH;
-	const { language } = report.data;
+): Record<string, Messages> {
+	if (!report) return { en: ENGLISH };
+	const { language, translations } = report.data;
+	return Object.fromEntries(
+		[language, ...translations].map((tag, index) => [
+			tag,
+			stringsIn(dir, tag, problems, () =>
+				index === 0
+					? lines.at(report, ['language'], 'language', '')
+					: lines.at(report, ['translations', index - 1], `translations[${index - 1}]`, ''),
+			),
+		]),
+	);
+}
+
+function stringsIn(dir: string, language: string, problems: Problem[], where: () => Problem): Messages {
 	const shipped = shippedCatalogue(language);
 	const files = stringFiles(dir, language);
 	const own = Object.assign({}, ...files.map((path) => readStrings(path, language, problems))) as Partial<Messages>;
 	const messages = { ...ENGLISH, ...shipped, ...own };
-	if (!shipped) {
-		const missing = MESSAGE_KEYS.filter((key) => !Object.hasOwn(own, key));
-		const target = displayPath(join(dir, 'i18n', `${language}.yaml`));
-		const name = `${language} (${languageName(language)})`;
-		if (missing.length && !files.length)
-			problems.push(
-				lines.at(
-					report,
-					['language'],
-					'language',
-					`the project has no interface strings for ${name}; write them in ${target}: \`npm run new -- strings ${language} --report ${displayPath(dir)}\` makes it, with the English of each to translate`,
-				),
-			);
-		else if (missing.length)
-			problems.push({
-				file: displayPath(files.at(-1)!),
-				line: 1,
-				field: 'strings',
-				message: `${missing.length} of the ${MESSAGE_KEYS.length} interface strings for ${name} are not written yet: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}; the site needs every one`,
-			});
-	}
+	if (shipped) return messages;
+	const missing = MESSAGE_KEYS.filter((key) => !Object.hasOwn(own, key));
+	const target = displayPath(join(dir, 'i18n', `${language}.yaml`));
+	const name = `${language} (${languageName(language)})`;
+	if (missing.length && !files.length)
+		problems.push({
+			...where(),
+			message: `the project has no interface strings for ${name}; write them in ${target}: \`npm run new -- strings ${language} --report ${displayPath(dir)}\` makes it, with the English of each to translate`,
+		});
+	else if (missing.length)
+		problems.push({
+			file: displayPath(files.at(-1)!),
+			line: 1,
+			field: 'strings',
+			message: `${missing.length} of the ${MESSAGE_KEYS.length} interface strings for ${name} are not written yet: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}; the site needs every one`,
+		});
 	return messages;
 }

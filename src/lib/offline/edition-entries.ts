@@ -6,7 +6,7 @@ import { entryKey, type EditionEntry } from './entry-cache.ts';
 import { offlineHtml } from './html.ts';
 
 /** Files of the hosted site that the edition leaves out: its search and service worker cannot run from disk. */
-const HOSTED_ONLY = /^(pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
+const HOSTED_ONLY = /^((?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*\/)?pagefind\/|sw\.js$|data\/[^/]+\.zip$|_astro\/.+\.js$)/;
 
 /**
  * What of a built site goes into the edition, from its root with forward slashes, in order: whether each is a folder.

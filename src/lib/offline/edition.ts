@@ -26,10 +26,11 @@ export interface EditionSettings {
 	note: string;
 	/** The folder the zip unzips to, e.g. `police-cse-complaints-2017-offline`. */
 	name: string;
-	/** The same records the hosted site's search index was built from. */
-	records: readonly SearchRecord[];
-	/** The report's language: its stemmer goes with the records. */
-	language: string;
+	/**
+	 * Each language's search: the records its hosted index was built from, its language (its stemmer goes with
+	 * them), and its folder in the site (`` for the report's own, `en/` for a translation).
+	 */
+	searches: readonly { records: readonly SearchRecord[]; language: string; prefix: string }[];
 	/** A few lines for the reader who opens the folder before the pages. */
 	readme: string;
 	/** Given to every file in the zip, so that the same report always zips to the same bytes. */
@@ -95,10 +96,13 @@ function searchEntries(input: EditionSettings): [string, PackedEntry][] {
 	const utf8 = new TextEncoder();
 	const entries: [string, PackedEntry][] = [];
 	const add = (file: string, text: string) => entries.push([file, packed(file, utf8.encode(text))]);
-	// The stemmer goes with the first part, which the search page reads when it opens.
-	const stemmer = stemmerScript(input.language);
-	for (const [part, script] of offlineIndexParts(input.records, scriptStemmer(stemmer)))
-		add(`${OFFLINE_INDEX}${part}.js`, part === 'index' ? `${stemmer}${script}` : script);
+	// The stemmer goes with the first part, which the search page reads when it opens. Each language's index sits
+	// under its own root, where its search page looks.
+	for (const { records, language, prefix } of input.searches) {
+		const stemmer = stemmerScript(language);
+		for (const [part, script] of offlineIndexParts(records, scriptStemmer(stemmer)))
+			add(`${prefix}${OFFLINE_INDEX}${part}.js`, part === 'index' ? `${stemmer}${script}` : script);
+	}
 	add('README.txt', input.readme);
 	return entries;
 }

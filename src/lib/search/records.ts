@@ -1,3 +1,4 @@
+import { languageView } from '../content/language-view.ts';
 import { translator } from '../i18n/translate.ts';
 import { own } from '../own.ts';
 import type { ReportContent } from '../content/load.ts';
@@ -14,20 +15,27 @@ export interface SearchRecord {
 	sort: Record<string, string>;
 }
 
-/** Search records of a loaded report: published findings, themes and chapters; drafts never. */
-export function searchRecords(content: ReportContent): SearchRecord[] {
-	return sourcedRecords(content).map(({ record }) => record);
+/**
+ * Search records of a loaded report in one of its languages (its own by default): published findings, themes and
+ * chapters; drafts never. Addresses are from the language's root, where its search page and index are.
+ */
+export function searchRecords(content: ReportContent, language = content.languages[0]!): SearchRecord[] {
+	return sourcedRecords(content, language).map(({ record }) => record);
 }
 
 /** The search records, each with the file it is made from. */
-export function sourcedRecords(content: ReportContent): { path: string; record: SearchRecord }[] {
-	const report = content.report?.data;
-	if (!report) return [];
-	const t = translator(report.language, content.strings);
+export function sourcedRecords(
+	content: ReportContent,
+	language = content.languages[0]!,
+): { path: string; record: SearchRecord }[] {
+	const view = languageView(content, language);
+	if (!view) return [];
+	const { report } = view;
+	const t = translator(language, content.strings[language]!);
 	const label = (map: Record<string, { label: string }>, key: string | undefined) =>
 		key ? (own(map, key)?.label ?? key) : '';
-	const themeTitles = new Map(content.themes.map((theme) => [theme.id, theme.data.title]));
-	const findings = content.findings
+	const themeTitles = new Map(view.themes.map((theme) => [theme.id, theme.data.title]));
+	const findings = view.findings
 		.filter((finding) => !finding.data.draft)
 		.map(({ id, path, data, text }) => {
 			const status = label(report.statuses, data.status);
@@ -47,7 +55,7 @@ export function sourcedRecords(content: ReportContent): { path: string; record: 
 			};
 			return { path, record };
 		});
-	const themes = content.themes.map(({ id, path, data, text }) => ({
+	const themes = view.themes.map(({ id, path, data, text }) => ({
 		path,
 		record: {
 			url: `themes/${id}/`,
@@ -58,7 +66,7 @@ export function sourcedRecords(content: ReportContent): { path: string; record: 
 			sort: {},
 		},
 	}));
-	const pages = content.pages.map(({ id, path, data, text }) => ({
+	const pages = view.pages.map(({ id, path, data, text }) => ({
 		path,
 		record: {
 			url: `${id}/`,
