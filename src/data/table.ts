@@ -1,8 +1,7 @@
-import { base } from 'astro:config/client';
 import { own } from '../lib/own.ts';
 import type { RowContext } from '../lib/table/render.ts';
 import type { TableRow } from '../lib/table/state.ts';
-import { getFindings, getReport, type FindingEntry } from './report.ts';
+import { getFindings, getReport, url, type FindingEntry } from './report.ts';
 
 /** Rows per page, both of the no-JavaScript pages and of the table in the browser. */
 export const PAGE_SIZE = 250;
@@ -33,6 +32,7 @@ export async function rowContext(): Promise<RowContext> {
 		statuses: labels(report.statuses),
 		outcomes: labels(report.outcomes),
 		language: report.language,
-		base: base.endsWith('/') ? base : `${base}/`,
+		// The page's language's root: a row links to the finding in the table's language.
+		base: url(),
 	};
 }

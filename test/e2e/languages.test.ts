@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -9,6 +9,7 @@ import { launch } from '../support/browser.ts';
 import { launchFirefox, type Firefox } from '../support/firefox.ts';
 import { ROOT, run } from '../support/run.ts';
 import { serve } from '../support/serve.ts';
+import { unzipInto } from '../support/unzip.ts';
 import { ENGLISH, SHIPPED } from '../../src/lib/i18n/catalogues.ts';
 
 /**
@@ -17,6 +18,10 @@ import { ENGLISH, SHIPPED } from '../../src/lib/i18n/catalogues.ts';
  */
 const REPORTS = { fr: 'language-fr', cy: 'language-cy', ar: 'language-ar' } as const;
 type Tag = keyof typeof REPORTS;
+/** Welsh at the root, English under /en/. */
+const BILINGUAL = 'bilingual-cy-en';
+let bilingual: string;
+let bilingualEdition: string;
 const ID = { fr: 'FR-001', cy: 'CY-001', ar: 'AR-001' } as const;
 
 /** One page of each type; the table filtered and the search run, so that their scripts have spoken. */
@@ -90,6 +95,15 @@ beforeAll(async () => {
 		origins[tag] = `${server.origin}/`;
 		closers.push(server.close);
 	}
+	const out = join(work, 'bilingual');
+	const result = run('build', { REPORT_OUT: out }, [join(ROOT, 'test', 'fixtures', BILINGUAL)]);
+	expect(result.status, result.stderr).toBe(0);
+	const server = await serve(out);
+	bilingual = `${server.origin}/`;
+	closers.push(server.close);
+	const [zip] = readdirSync(join(out, 'data')).filter((file) => file.endsWith('-offline.zip'));
+	unzipInto(join(out, 'data', zip!), join(work, 'bilingual-offline'));
+	bilingualEdition = join(work, 'bilingual-offline', zip!.replace(/\.zip$/, ''));
 	chromium = await launch();
 	firefox = await launchFirefox();
 	mkdirSync(SHOTS, { recursive: true });
@@ -198,4 +212,76 @@ describe('the Welsh report', () => {
 		}
 		await page.close();
 	}, 120_000);
+});
+
+/** The addresses of the results a search page shows, once it has said how many. */
+const RESULTS = () =>
+	[...document.querySelectorAll<HTMLAnchorElement>('.search-results h2 a')].map((link) => new URL(link.href).pathname);
+
+describe.each(['chromium', 'firefox'] as const)('a Welsh–English report in %s', (engine) => {
+	/** Opens a page, waits for its scripts to speak, and gives what `read` finds there. */
+	async function on<T>(url: string, read: () => T): Promise<T> {
+		if (engine === 'chromium') {
+			const page = await chromium.newPage();
+			await page.goto(url);
+			await page.waitForFunction(SPOKEN);
+			const value = await page.evaluate(read);
+			await page.close();
+			return value;
+		}
+		const context = await firefox.browser.createBrowserContext();
+		const page = await context.newPage();
+		await page.goto(url);
+		await page.waitForFunction(SPOKEN);
+		const value = (await page.evaluate(read)) as T;
+		await context.close();
+		return value;
+	}
+
+	it('searches each language’s pages only, in that language’s words', async () => {
+		const english = await on(`${bilingual}en/search/?q=CY-001`, RESULTS);
+		expect(english.length).toBeGreaterThan(0);
+		expect(english.every((href) => href.startsWith('/en/'))).toBe(true);
+		const welsh = await on(`${bilingual}search/?q=CY-001`, RESULTS);
+		expect(welsh.length).toBeGreaterThan(0);
+		expect(welsh.some((href) => href.startsWith('/en/'))).toBe(false);
+		const status = () => document.querySelector('.search-status')!.textContent;
+		expect(await on(`${bilingual}en/search/?q=CY-001`, status)).toMatch(/^\d+ results? for “CY-001”\.$/);
+		expect(await on(`${bilingual}search/?q=CY-001`, status)).not.toMatch(/result/);
+	});
+
+	it('links each page to its counterpart, both ways', async () => {
+		const links = () =>
+			[...document.querySelectorAll<HTMLAnchorElement>('nav.languages a')].map((link) => [
+				link.textContent,
+				link.getAttribute('href'),
+			]);
+		expect(await on(`${bilingual}themes/cadw-cofnodion/`, links)).toEqual([
+			['Cymraeg', '/themes/cadw-cofnodion/'],
+			['English', '/en/themes/cadw-cofnodion/'],
+		]);
+		expect(await on(`${bilingual}en/methodology/`, links)).toEqual([
+			['Cymraeg', '/methodoleg/'],
+			['English', '/en/methodology/'],
+		]);
+	});
+});
+
+describe('the Welsh–English offline edition', () => {
+	it('holds both languages, and searches each from disk', async () => {
+		const page = await chromium.newPage();
+		for (const [path, english] of [
+			['en/search/index.html?q=CY-001', true],
+			['search/index.html?q=CY-001', false],
+		] as const) {
+			await page.goto(`file://${bilingualEdition}/${path}`);
+			await page.waitForFunction(() => document.querySelectorAll('.search-results h2 a').length > 0);
+			const paths = (await page.evaluate(RESULTS)).map((href) => href.slice(bilingualEdition.length));
+			expect(
+				paths.every((href) => href.startsWith('/en/') === english),
+				paths.join(' '),
+			).toBe(true);
+		}
+		await page.close();
+	});
 });

@@ -58,16 +58,23 @@ export function offlineHref(href: string, page: OfflinePage): string {
 	return posix.relative(posix.dirname(page.file), target) + rest;
 }
 
-/** The base path as seen from the page, as a prefix for addresses built in the browser: `../../`, or `./` at the root. */
-export function offlinePrefix(page: OfflinePage): string {
-	const up = posix.relative(posix.dirname(page.file), '.');
+/**
+ * A folder of the site as seen from the page, as a prefix for addresses built in the browser: the base is `../../`,
+ * or `./` at the root; a language's root (`/audit/en/`) is `../en/` from another page of the edition.
+ */
+export function offlinePrefix(page: OfflinePage, folder = page.base): string {
+	const up = posix.relative(posix.dirname(page.file), folder.slice(page.base.length) || '.');
 	return up ? `${up}/` : './';
 }
+
+/** Whether a value is the address of a folder of the site: the base, or one under it such as a language's root. */
+const isFolderAddress = (value: string, page: OfflinePage) =>
+	value.startsWith(page.base) && value.endsWith('/') && !value.startsWith('//');
 
 /** Addresses inside a page's JSON configuration: `base` is a prefix, a key ending in `Url` names a page or file. */
 function offlineJson(value: unknown, page: OfflinePage, key = ''): unknown {
 	if (typeof value === 'string') {
-		if (key === 'base' && value === page.base) return offlinePrefix(page);
+		if (key === 'base' && isFolderAddress(value, page)) return offlinePrefix(page, value);
 		return key.endsWith('Url') ? offlineHref(value, page) : value;
 	}
 	if (Array.isArray(value)) return value.map((item) => offlineJson(item, page));
@@ -103,7 +110,7 @@ function offlineAttribute(name: string, value: string, page: OfflinePage): strin
 	// Each candidate of a srcset is an address, then its width or density.
 	else if (name === 'srcset')
 		next = value.replace(/(^\s*|,\s*)(\S+)/g, (_, lead: string, href: string) => lead + offlineHref(href, page));
-	else if (name === 'data-base' && value === page.base) next = offlinePrefix(page);
+	else if (name === 'data-base' && isFolderAddress(value, page)) next = offlinePrefix(page, value);
 	return next === value ? undefined : next;
 }
 

@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, run } from '../support/run.ts';
+
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'bilingual-cy-en');
+const work = mkdtempSync(join(tmpdir(), 'findings-translations-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A copy of the Welsh–English fixture, changed by `change`. */
+function copy(name: string, change: (dir: string) => void = () => {}): string {
+	const dir = join(work, name);
+	cpSync(FIXTURE, dir, { recursive: true });
+	change(dir);
+	return dir;
+}
+const problems = (dir: string) =>
+	run('check', {}, [dir])
+		.stderr.split('\n')
+		.filter((line) => line.startsWith(dir))
+		.map((line) => line.slice(dir.length + 1));
+const edit = (path: string, from: string | RegExp, to: string) =>
+	writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+
+describe('a bilingual report', () => {
+	it('builds each language at its own root, each page linking its counterpart both ways', () => {
+		const out = join(work, 'site');
+		const result = run('build', { REPORT_OUT: out }, [FIXTURE]);
+		expect(result.status, result.stderr).toBe(0);
+		const welsh = readFileSync(join(out, 'findings', 'CY-001', 'index.html'), 'utf8');
+		const english = readFileSync(join(out, 'en', 'findings', 'CY-001', 'index.html'), 'utf8');
+		expect(welsh).toContain('<html lang="cy" dir="ltr">');
+		expect(english).toContain('<html lang="en" dir="ltr">');
+		expect(english).toContain('<h1>Incomplete assessments in adult services</h1>');
+		for (const page of [welsh, english]) {
+			expect(page).toContain('<link rel="alternate" hreflang="cy" href="/findings/CY-001/">');
+			expect(page).toContain('<link rel="alternate" hreflang="en" href="/en/findings/CY-001/">');
+			expect(page).toContain('<link rel="alternate" hreflang="x-default" href="/findings/CY-001/">');
+		}
+		expect(welsh).toContain('<a href="/en/findings/CY-001/" lang="en" hreflang="en">English</a>');
+		expect(english).toContain('<a href="/findings/CY-001/" lang="cy" hreflang="cy">Cymraeg</a>');
+		// A chapter has an address in each language.
+		const chapter = readFileSync(join(out, 'en', 'methodology', 'index.html'), 'utf8');
+		expect(chapter).toContain('<a href="/methodoleg/" lang="cy" hreflang="cy">Cymraeg</a>');
+		// Search, data and feed in each language.
+		for (const path of ['pagefind/pagefind.js', 'en/pagefind/pagefind.js', 'en/data/findings.csv', 'en/feed.xml'])
+			expect(() => readFileSync(join(out, path)), path).not.toThrow();
+		expect(readFileSync(join(out, 'en', 'feed.xml'), 'utf8')).toContain('xml:lang="en"');
+	});
+
+	it('names each translation problem at its file and line, with the fix', () => {
+		const dir = copy('broken', (dir) => {
+			unlinkSync(join(dir, 'findings', 'CY-002.en.md'));
+			unlinkSync(join(dir, 'themes', 'rhannu-gwybodaeth.en.md'));
+			writeFileSync(join(dir, 'findings', 'CY-099.en.md'), '---\ntitle: T\nsummary: S\n---\nText.\n');
+			edit(join(dir, 'findings', 'CY-003.en.md'), /^---\n/, '---\nstatus: completed\n');
+			edit(join(dir, 'findings', 'CY-004.en.md'), /recommendations:\n(.*\n){2}/, '');
+			writeFileSync(join(dir, 'findings', 'CY-005.fr.md'), '---\ntitle: T\nsummary: S\n---\nTexte.\n');
+			edit(join(dir, 'report.en.yaml'), /\n {2}bylchau:\n.*\n.*\n/, '\n');
+		});
+		expect(problems(dir)).toEqual([
+			'findings/CY-002.md:1: translation: is not yet in English (en): write ' +
+				`${dir}/findings/CY-002.en.md beside it, with its title, summary and text in English (en)`,
+			'findings/CY-003.en.md:2: status: is the same in every language, so a translation does not hold it: set it in ' +
+				`the original, ${dir}/findings/CY-003.md, and remove it here`,
+			expect.stringMatching(
+				/^findings\/CY-004\.en\.md:\d+: recommendations: has 0 recommendations; .*CY-004\.md has 1: translate each of them, in the same order$/,
+			),
+			'findings/CY-005.fr.md:1: file: is a translation into fr, which report.yaml does not list: add fr to translations there, or remove this file',
+			`findings/CY-099.en.md:1: file: is a translation of ${dir}/findings/CY-099.md, which is not there: rename it after its original, or remove it`,
+			expect.stringMatching(
+				/^report\.en\.yaml:\d+: metrics: bylchau is not translated: add bylchau: \{ label: … \} with its description$/,
+			),
+			'themes/rhannu-gwybodaeth.md:1: translation: is not yet in English (en): write ' +
+				`${dir}/themes/rhannu-gwybodaeth.en.md beside it, with its title, summary and text in English (en)`,
+		]);
+	});
+
+	it('needs report.<tag>.yaml for each language it lists, and no translation of a draft', () => {
+		const dir = copy('no-report-words', (dir) => {
+			unlinkSync(join(dir, 'report.en.yaml'));
+			edit(join(dir, 'findings', 'CY-006.md'), /^---\n/, '---\ndraft: true\n');
+		});
+		expect(problems(dir)).toEqual(
+			expect.arrayContaining([
+				`findings/CY-006.en.md:1: file: translates a draft (${dir}/findings/CY-006.md): a draft is published in no language; remove this file, or publish the original`,
+				expect.stringMatching(
+					/^report\.yaml:\d+: translations\[0\]: en needs .*report\.en\.yaml: report\.yaml's title, publisher, labels and corrections in en$/,
+				),
+			]),
+		);
+	});
+});
