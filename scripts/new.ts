@@ -27,6 +27,7 @@ await main(() => {
 		return 1;
 	}
 	console.log(`Wrote ${displayPath(result.path)}`);
+	for (const translation of result.translations ?? []) console.log(`Wrote ${displayPath(translation)}, to translate`);
 	if (kind === 'finding') console.log('It is a draft: fill in its fields, then remove `draft: true` to publish it.');
 	return 0;
 });
@@ -41,7 +42,9 @@ function newStrings(tag: string | undefined): number {
 		console.error(result.message);
 		return 1;
 	}
-	console.log(`Wrote ${displayPath(result.path)}: the site's own words, to translate. npm run check lists any still missing.`);
+	console.log(
+		`Wrote ${displayPath(result.path)}: the site's own words, to translate. npm run check lists any still missing.`,
+	);
 	return 0;
 }
 

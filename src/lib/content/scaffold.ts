@@ -6,9 +6,19 @@ import { COMPLETED, OPEN } from '../../schemas/finding.ts';
 import { markdownFiles } from './files.ts';
 import { fileStem } from './ids.ts';
 import { slugify } from '../slug.ts';
-import { FOLDERS, findingTemplate, pageTemplate, reportTemplate, themeTemplate, type Kind } from './templates.ts';
+import { isLanguageTag } from '../languages.ts';
+import {
+	FOLDERS,
+	findingTemplate,
+	findingTranslationTemplate,
+	pageTemplate,
+	reportTemplate,
+	themeTemplate,
+	type Kind,
+} from './templates.ts';
 
-export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: string };
+/** `translations`: the skeletons written beside a new finding, one per language the report is translated into. */
+export type ScaffoldResult = { ok: true; path: string; translations?: string[] } | { ok: false; message: string };
 
 function firstOpenStatus(dir: string): string {
 	try {
@@ -18,6 +28,18 @@ function firstOpenStatus(dir: string): string {
 		return statuses.includes(OPEN) ? OPEN : (statuses.find((key) => key !== COMPLETED) ?? OPEN);
 	} catch {
 		return 'open';
+	}
+}
+
+/** The languages report.yaml lists under translations, as written: each gets a skeleton beside a new finding. */
+function translationsOf(dir: string): string[] {
+	try {
+		const report = parseYaml(readFileSync(join(dir, 'report.yaml'), 'utf8')).data as
+			{ translations?: unknown } | undefined;
+		const listed = Array.isArray(report?.translations) ? report.translations : [];
+		return listed.filter((tag): tag is string => typeof tag === 'string' && isLanguageTag(tag));
+	} catch {
+		return [];
 	}
 }
 
@@ -48,10 +70,16 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 			: kind === 'theme'
 				? themeTemplate(title)
 				: pageTemplate(title);
+	// In a report published in several languages, a new finding starts in each: its translations' skeletons beside it.
+	const translations =
+		kind === 'finding'
+			? translationsOf(dir).map((tag) => [join(folder, `${slug}.${tag}.md`), findingTranslationTemplate(title, tag)])
+			: [];
 	try {
 		mkdirSync(folder, { recursive: true });
 		// 'wx' fails if the file exists, even if it appeared since the check above.
 		writeFileSync(path, text, { flag: 'wx' });
+		for (const [file, words] of translations) writeFileSync(file!, words!, { flag: 'wx' });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason = code === 'EEXIST' ? 'already exists' : `could not be written (${code ?? String(error)})`;
@@ -60,7 +88,7 @@ export function scaffold(dir: string, kind: Kind, title: string, now = new Date(
 			message: `${displayPath(path)} ${reason}; nothing was written. Choose another title, or edit that file`,
 		};
 	}
-	return { ok: true, path };
+	return { ok: true, path, ...(translations.length > 0 && { translations: translations.map(([file]) => file!) }) };
 }
 
 /**

@@ -41,6 +41,19 @@ When it is ready, set its figures under \`metrics\`, add its \`themes\`, and rem
 `;
 }
 
+/**
+ * A finding's translation to fill in, written beside a new finding: its words only (the facts are the original's),
+ * with the template's text, which the check refuses once the finding is published.
+ */
+export function findingTranslationTemplate(title: string, language: string): string {
+	return `${frontmatter({ title, summary: PLACEHOLDERS.findingSummary })}
+${PLACEHOLDERS.findingBody}
+
+This is the finding in ${language}: translate its title, summary and text, and add its recommendations (\`text\` and
+\`to\`, as many as the original has, in its order) once the original has them.
+`;
+}
+
 export function themeTemplate(title: string): string {
 	return `${frontmatter({ title, summary: PLACEHOLDERS.themeSummary })}
 ${PLACEHOLDERS.themeBody}

@@ -1,4 +1,6 @@
+import { countLines } from './frontmatter.ts';
 import { RESERVED_SLUGS } from './names.ts';
+import { PLACEHOLDERS } from './templates.ts';
 import type { Entry, ReportContent } from './load.ts';
 import type { SourceLines } from './source-lines.ts';
 import { translationPath } from './translations.ts';
@@ -30,17 +32,8 @@ export function translationProblems(content: ReportContent, lines: SourceLines):
 						},
 					];
 		for (const finding of content.findings) {
-			if (finding.data.draft) {
-				const translation = words.findings.find((entry) => entry.id === finding.id);
-				if (translation)
-					problems.push({
-						file: translation.file,
-						line: 1,
-						field: 'file',
-						message: `translates a draft (${finding.file}): a draft is published in no language; remove this file, or publish the original`,
-					});
-				continue;
-			}
+			// A draft is published in no language: its translations are written alongside it, and wait with it.
+			if (finding.data.draft) continue;
 			problems.push(
 				...missing(
 					finding,
@@ -48,6 +41,7 @@ export function translationProblems(content: ReportContent, lines: SourceLines):
 				),
 			);
 			const translation = words.findings.find((entry) => entry.id === finding.id);
+			if (translation) problems.push(...templateProblems(translation, lines));
 			const wanted = finding.data.recommendations.length;
 			if (translation && translation.data.recommendations.length !== wanted)
 				problems.push(
@@ -64,6 +58,23 @@ export function translationProblems(content: ReportContent, lines: SourceLines):
 		problems.push(...slugProblems(content, language));
 		if (words.report) problems.push(...labelProblems(content, language, lines));
 	}
+	return problems;
+}
+
+/** A translation written by `npm run new -- finding` still holding the template's words, once it is published. */
+function templateProblems(translation: Entry<{ summary: string }>, lines: SourceLines): Problem[] {
+	const fix = 'translate the finding, or put draft: true back in the original until it is';
+	const problems: Problem[] = [];
+	if (translation.data.summary.trim() === PLACEHOLDERS.findingSummary)
+		problems.push(lines.at(translation, ['summary'], 'summary', `is still the template's; ${fix}`));
+	const at = translation.body.indexOf(PLACEHOLDERS.findingBody);
+	if (at !== -1)
+		problems.push({
+			file: translation.file,
+			line: translation.bodyLine + countLines(translation.body, at),
+			field: 'body',
+			message: `still holds the template's text ("${PLACEHOLDERS.findingBody}"); ${fix}`,
+		});
 	return problems;
 }
 
