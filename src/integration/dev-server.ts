@@ -35,7 +35,8 @@ export function devServer({ server, logger }: HookParameters<'astro:server:setup
 		// Vite has usually taken the base path off already.
 		let path = decodeURIComponent((request.url ?? '').split('?')[0]!);
 		if (path.startsWith(base)) path = `/${path.slice(base.length)}`;
-		if (!path.startsWith('/pagefind/') && !path.startsWith('/_images/')) return next();
+		// Each language's search index is under its root: /pagefind/, /en/pagefind/.
+		if (!/^\/(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*\/)?pagefind\//.test(path) && !path.startsWith('/_images/')) return next();
 		void indexing.then(() => {
 			const bytes = files.get(path.slice(1));
 			if (!bytes) return next();
