@@ -117,14 +117,16 @@ await main(async () => {
 	const runs = runsFlag ? Number(runsFlag.slice('--runs='.length)) : 1;
 	const count = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 10_000);
 	if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) {
-		console.error('usage: npm run benchmark [-- <number of findings>] [--runs=<n>]');
+		console.error('usage: npm run benchmark [-- <number of findings>] [--runs=<n>] [--translations=<tag>,…]');
 		return 1;
 	}
 	const work = mkdtempSync(join(tmpdir(), 'findings-bench-'));
 	const generated = join(work, 'generated');
 	try {
 		console.error(`Generating ${count.toLocaleString('en')} findings…`);
-		await measure(node, ['scripts/generate-report.ts', generated, String(count)], { cwd: projectRoot });
+		// A report in several languages (--translations=cy): each finding's page once per language.
+		const translated = process.argv.filter((arg) => arg.startsWith('--translations='));
+		await measure(node, ['scripts/generate-report.ts', generated, String(count), ...translated], { cwd: projectRoot });
 		const measured: Run[] = [];
 		for (let run = 1; run <= runs; run++) measured.push(await measureRun(work, generated, run));
 		const { floor, ours, rebuild, content, out, floorOut } = measured.at(-1)!;

@@ -29,12 +29,23 @@ function write(path: string, frontmatter: object, body: string): void {
 }
 
 await main(() => {
-	const [folder, size] = process.argv.slice(2);
+	const [folder, size] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 	const count = Number(size);
+	// --translations=cy,fr: the report is also published in these languages, every file translated.
+	const translations =
+		process.argv
+			.find((arg) => arg.startsWith('--translations='))
+			?.slice('--translations='.length)
+			.split(',')
+			.filter(Boolean) ?? [];
 	if (!folder || !Number.isInteger(count) || count < 1) {
-		console.error('usage: npm run generate -- <folder> <number of findings>');
+		console.error('usage: npm run generate -- <folder> <number of findings> [--translations=<tag>,…]');
 		return 1;
 	}
+	/** A file's translations beside it: the same shape of words, as a translator's would be. */
+	const translate = (path: string, words: object, body: string) => {
+		for (const tag of translations) write(path.replace(/\.md$/, `.${tag}.md`), words, body);
+	};
 	const next = random(count);
 	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 	const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
@@ -54,18 +65,18 @@ await main(() => {
 		Array.from({ length: next() < 0.1 ? 12 + Math.floor(next() * 20) : 2 + Math.floor(next() * 6) }, block);
 
 	rmSync(folder, { recursive: true, force: true });
-	for (const [index, theme] of THEMES.entries())
-		write(
-			join(folder, 'themes', `${theme}.md`),
-			{ title: `Theme ${theme}`, summary: `Findings about ${theme}.`, order: index + 1 },
-			`${paragraph()}\n\nThis theme covers :count{theme=${theme}} findings, :count{theme=${theme} status=completed} of them completed.\n\n::chart{by=status}\n\n${paragraph()}`,
-		);
-	write(
-		join(folder, 'pages', 'introduction.md'),
-		{ title: 'Introduction', order: 1 },
-		`${paragraph()}\n\nThe report covers :figure[findings] findings, of which :figure[completed] are completed, with :figure[cases] cases in all.\n\n::chart{by=theme}\n\n::chart{by=year metric=cases}\n\n${paragraph()}`,
-	);
-	write(join(folder, 'pages', 'method.md'), { title: 'Method', order: 2 }, body().join('\n\n'));
+	for (const [index, theme] of THEMES.entries()) {
+		const path = join(folder, 'themes', `${theme}.md`);
+		const text = `${paragraph()}\n\nThis theme covers :count{theme=${theme}} findings, :count{theme=${theme} status=completed} of them completed.\n\n::chart{by=status}\n\n${paragraph()}`;
+		write(path, { title: `Theme ${theme}`, summary: `Findings about ${theme}.`, order: index + 1 }, text);
+		translate(path, { title: `Thema ${theme}`, summary: `Canfyddiadau am ${theme}.` }, text);
+	}
+	const introduction = `${paragraph()}\n\nThe report covers :figure[findings] findings, of which :figure[completed] are completed, with :figure[cases] cases in all.\n\n::chart{by=theme}\n\n::chart{by=year metric=cases}\n\n${paragraph()}`;
+	write(join(folder, 'pages', 'introduction.md'), { title: 'Introduction', order: 1 }, introduction);
+	translate(join(folder, 'pages', 'introduction.md'), { title: 'Cyflwyniad' }, introduction);
+	const method = body().join('\n\n');
+	write(join(folder, 'pages', 'method.md'), { title: 'Method', order: 2 }, method);
+	translate(join(folder, 'pages', 'method.md'), { title: 'Dull' }, method);
 
 	let published = 0;
 	let completed = 0;
@@ -116,6 +127,18 @@ await main(() => {
 		// Findings of odd years sit in year folders, the others loose in findings/, with file names unlike their ids.
 		const path = year % 2 ? join('findings', String(year), `${id}.md`) : join('findings', `finding-${index}.md`);
 		write(join(folder, path), data, blocks.join('\n\n'));
+		if (!draft)
+			translate(
+				join(folder, path),
+				{
+					title: `Canfyddiad ${index}: ${words(4)}`,
+					summary: `Canfyddiad synthetig am ${words(12)}.`,
+					...(data.recommendations && {
+						recommendations: data.recommendations.map(({ text, to }) => ({ text: `${text} (cy)`, to })),
+					}),
+				},
+				blocks.join('\n\n'),
+			);
 	}
 	const report = {
 		title: `Synthetic report of ${count} findings`,
@@ -129,7 +152,25 @@ await main(() => {
 			cases: { label: 'Cases', value: cases, equals: 'sum(cases)' },
 		},
 	};
-	writeFileSync(join(folder, 'report.yaml'), stringify(report));
+	writeFileSync(join(folder, 'report.yaml'), stringify({ ...report, ...(translations.length && { translations }) }));
+	const labels = (map: Record<string, { label: string }>) =>
+		Object.fromEntries(Object.entries(map).map(([key, { label }]) => [key, { label: `${label} (cy)` }]));
+	for (const tag of translations)
+		writeFileSync(
+			join(folder, `report.${tag}.yaml`),
+			stringify({
+				title: `Adroddiad synthetig o ${count} canfyddiad`,
+				publisher: 'Data prawf Findings Report',
+				metrics: labels(report.metrics),
+				outcomes: labels(report.outcomes),
+				statuses: labels({
+					open: { label: 'Open' },
+					completed: { label: 'Completed' },
+					discontinued: { label: 'Discontinued' },
+				}),
+				figures: labels(report.figures),
+			}),
+		);
 	console.log(`Wrote ${count} findings to ${folder}.`);
 	return 0;
 });
