@@ -127,7 +127,8 @@ await main(() => {
 		// Findings of odd years sit in year folders, the others loose in findings/, with file names unlike their ids.
 		const path = year % 2 ? join('findings', String(year), `${id}.md`) : join('findings', `finding-${index}.md`);
 		write(join(folder, path), data, blocks.join('\n\n'));
-		if (!draft)
+		// Only when asked: the translations' words are drawn from the same sequence as the findings'.
+		if (!draft && translations.length)
 			translate(
 				join(folder, path),
 				{
