@@ -1,4 +1,5 @@
-import { chartData, openedClosedChart, type ChartContext, type ChartData } from '../lib/charts/charts.ts';
+import type { ChartContext, ChartData } from '../lib/charts/charts.ts';
+import { overviewChartsOf, themeChartsOf } from '../lib/charts/report-charts.ts';
 import { getStrings } from './strings.ts';
 import { getFindings, getReport, getThemes } from './report.ts';
 
@@ -12,36 +13,14 @@ async function context(): Promise<ChartContext> {
 	};
 }
 
-/** The overview: findings by status, outcome, theme and year, and each metric by theme. */
+/** The overview's charts (see report-charts.ts, which the PDF shares). */
 export async function overviewCharts(): Promise<ChartData[]> {
-	const ctx = await context();
-	const findings = (await getFindings()).map((finding) => finding.data);
-	const charts = [
-		chartData('findings-by-status', { by: 'status' }, findings, ctx),
-		chartData('findings-by-outcome', { by: 'outcome' }, findings, ctx),
-		...(ctx.themes.length ? [chartData('findings-by-theme', { by: 'theme' }, findings, ctx)] : []),
-		...(ctx.themes.length
-			? Object.keys(ctx.metrics).map((metric) =>
-					chartData(`${metric}-by-theme`, { by: 'theme', metric }, findings, ctx),
-				)
-			: []),
-		openedClosedChart('findings-by-year', findings, ctx),
-	];
-	return charts;
+	return overviewChartsOf((await getFindings()).map((finding) => finding.data), await context());
 }
 
-/** A theme page: its findings by status and by year. */
+/** A theme page's charts. */
 export async function themeCharts(themeId: string): Promise<ChartData[]> {
-	const ctx = await context();
-	const findings = (await getFindings())
-		.map((finding) => finding.data)
-		.filter((finding) => finding.themes.includes(themeId));
-	const theme = ctx.themes.find((candidate) => candidate.id === themeId)?.title ?? themeId;
-	// Named for their theme, so that they make sense in the list of downloads too.
-	return [
-		chartData(`theme-${themeId}-findings-by-status`, { by: 'status' }, findings, ctx, theme),
-		openedClosedChart(`theme-${themeId}-findings-by-year`, findings, ctx, theme),
-	];
+	return themeChartsOf(themeId, (await getFindings()).map((finding) => finding.data), await context());
 }
 
 export async function allCharts(): Promise<ChartData[]> {

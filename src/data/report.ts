@@ -20,6 +20,11 @@ export function getReport() {
 	});
 }
 
+/** report.yaml as written, in the report's own language: what names files (the PDF, the offline edition). */
+export function reportAsWritten() {
+	return currentContent(contentDir()).report!.data;
+}
+
 /**
  * The entries of a collection in the page's language: the report's own under their ids, every other language's
  * stored as `<tag>/<id>` (see integration/loader.ts), given back under their ids.

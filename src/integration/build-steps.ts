@@ -21,7 +21,9 @@ import { publishedImages } from '../lib/content/published.ts';
 import { checkPagefindIndex } from '../lib/search/pagefind-index.ts';
 import { searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { PrecacheList, serviceWorkerSource } from '../lib/offline/service-worker.ts';
-import { offlineEditionName } from '../lib/slug.ts';
+import { offlineEditionName, reportSlug } from '../lib/slug.ts';
+import { pdfImages, pdfInputs } from '../lib/pdf/input.ts';
+import type { PdfMade, PdfMessage } from './pdf-worker.ts';
 import { session } from '../lib/session.ts';
 import { faultPoint } from '../lib/plumbing/fault.ts';
 
@@ -117,11 +119,52 @@ export interface StartedEdition extends PreparedEdition {
 	close(): Promise<void>;
 }
 
-/** A build's search index and offline edition, started for one reading of the report folder. */
+/** A build's search index, PDFs and offline edition, started for one reading of the report folder. */
 export interface StartedSteps {
 	content: ReportContent;
 	search: SearchIndexing;
 	edition: StartedEdition;
+	pdf: StartedPdf | undefined;
+}
+
+/** The PDFs under way in their worker: `made` gives each one's file (under `folder`), size and pages. */
+export interface StartedPdf {
+	folder: string;
+	made(): Promise<PdfMade[]>;
+	close(): Promise<void>;
+}
+
+/** `data/<shortName>.pdf` in each language's folder: the report as one PDF, made by Typst (see src/lib/pdf/). */
+export function startPdf(content: ReportContent, folder: string): StartedPdf | undefined {
+	const report = content.report!.data;
+	if (!report.pdf) return undefined;
+	const name = `${reportSlug(report)}.pdf`;
+	const images = pdfImages(content);
+	const documents = pdfInputs(content, images.bySrc).map((input, index) => ({
+		input,
+		file: join(index ? input.language : '', 'data', name),
+	}));
+	rmSync(folder, { recursive: true, force: true });
+	const answered = Promise.withResolvers<PdfMade[]>();
+	const thread = new Thread<PdfMessage, PdfMade[]>(
+		new URL('./pdf-worker.ts', import.meta.url),
+		'the PDF',
+		answered.resolve,
+	);
+	thread.post({ folder, asAt: report.asAt, images: images.files, documents });
+	const done = Promise.race([answered.promise, thread.failed]);
+	done.catch(() => undefined);
+	return {
+		folder,
+		made: async () => {
+			try {
+				return await thread.during(done);
+			} finally {
+				await thread.close();
+			}
+		},
+		close: () => thread.close(),
+	};
 }
 
 /**
@@ -133,7 +176,8 @@ export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer)
 	const shared = session();
 	if (shared.steps?.content === content) return shared.steps;
 	const search = startSearchIndex(content, searchIndexPath(CACHE_ROOT, process.pid), indexer);
-	return (shared.steps = { content, search, edition: startOfflineEdition(content, search) });
+	const pdf = startPdf(content, `${searchIndexPath(CACHE_ROOT, process.pid)}-pdf`);
+	return (shared.steps = { content, search, pdf, edition: startOfflineEdition(content, search) });
 }
 
 /**
@@ -141,7 +185,10 @@ export function startBuildSteps(content: ReportContent, indexer?: SearchIndexer)
  * offline edition (the data page then says how big it is), and last the service worker, whose edition covers
  * every other file.
  */
-export async function finishBuild(dist: string, { content, search, edition: started }: StartedSteps): Promise<void> {
+export async function finishBuild(
+	dist: string,
+	{ content, search, edition: started, pdf }: StartedSteps,
+): Promise<void> {
 	faultPoint('finish');
 	const step = stepTimer();
 	const kept = placeKeptPages(dist);
@@ -156,6 +203,9 @@ export async function finishBuild(dist: string, { content, search, edition: star
 		}
 		step('search index');
 	});
+	// The PDFs go into the site before the edition reads it: it carries them.
+	if (pdf) placePdfs(dist, content, pdf.folder, await pdf.made());
+	if (pdf) step('PDF');
 	const zipped = started.write(dist);
 	// Awaited below, after the search index: its failure then is not a failure nobody handles.
 	zipped.catch(() => undefined);
@@ -176,4 +226,21 @@ export async function finishBuild(dist: string, { content, search, edition: star
 	precache.read(inData);
 	const { urls, edition } = precache.list(content.base);
 	writeFileSync(join(dist, 'sw.js'), serviceWorkerSource(urls, edition));
+}
+
+/**
+ * Moves each language's PDF into its data folder, and says its size and pages where the overview and the data
+ * page link it, in that language's words.
+ */
+function placePdfs(dist: string, content: ReportContent, folder: string, made: readonly PdfMade[]): void {
+	for (const [index, { file, bytes, pages }] of made.entries()) {
+		move(join(folder, file), join(dist, file));
+		const language = content.languages[index]!;
+		const words = wordsOf(content, language);
+		const size = `<span data-pdf-size>${escapeHtml(words.t('pdf.size', { pages, size: formatBytes(bytes, words) }))}</span>`;
+		for (const page of ['index.html', join('data', 'index.html')]) {
+			const path = join(dist, index ? language : '', page);
+			writeFileSync(path, readFileSync(path, 'utf8').replace('<span data-pdf-size></span>', size));
+		}
+	}
 }

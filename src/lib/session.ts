@@ -35,5 +35,5 @@ export function session(): Session {
 export async function closeSession(): Promise<void> {
 	const { steps } = session();
 	if (!steps) return;
-	await Promise.all([steps.search.indexer.stop(), steps.edition.close()]);
+	await Promise.all([steps.search.indexer.stop(), steps.edition.close(), steps.pdf?.close()]);
 }

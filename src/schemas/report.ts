@@ -81,6 +81,8 @@ export const reportSchema = z
 		outcomes: z.record(keySchema, labelSchema),
 		statuses: z.record(keySchema, labelSchema).default(DEFAULT_STATUSES),
 		figures: z.record(keySchema, figureSchema).default({}),
+		/** Whether the build writes the whole report as one PDF, data/<shortName>.pdf (see src/lib/pdf/). */
+		pdf: z.boolean({ error: 'must be true or false: pdf: false leaves the PDF out' }).default(true),
 		/** Published corrections, newest first. */
 		corrections: z.array(correctionSchema).optional(),
 	})

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** Downloads are fetched when asked for, not stored ahead: they can be large, and the pages hold the same facts. */
-const NOT_PRECACHED = /^(data\/.+\.(csv|json|zip)|sw\.js)$/;
+const NOT_PRECACHED = /^((?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*\/)?data\/.+\.(csv|json|zip|pdf)|sw\.js)$/;
 
 /**
  * The files a reader needs offline, as URLs under the base, and an edition id that changes with any byte. Files are

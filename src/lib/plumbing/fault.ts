@@ -1,5 +1,5 @@
 /** The stages of a command where a test can make it fail, to see that every command still ends as it should. */
-export const FAULT_STAGES = ['check', 'render', 'search', 'pages', 'edition', 'finish'] as const;
+export const FAULT_STAGES = ['check', 'render', 'search', 'pages', 'pdf', 'edition', 'finish'] as const;
 export type FaultStage = (typeof FAULT_STAGES)[number];
 
 /**
