@@ -203,6 +203,8 @@ export async function finishBuild(
 		}
 		step('search index');
 	});
+	// Awaited below, after the PDF: its failure then is not a failure nobody handles.
+	index.catch(() => undefined);
 	// The PDFs go into the site before the edition reads it: it carries them.
 	if (pdf) placePdfs(dist, content, pdf.folder, await pdf.made());
 	if (pdf) step('PDF');

@@ -27,6 +27,8 @@ function typst(): NodeCompiler {
 	return compiler;
 }
 
+const failure = (why: string) => new Error(`the PDF could not be made: ${why || 'Typst failed'}`);
+
 /** Where a report's image is found by Typst: a file of its own, apart from anything on the disk. */
 export const imagePath = (index: number, source: string) => `/report-images/${index}-${source.replace(/^.*[\\/]/, '')}`;
 
@@ -48,11 +50,17 @@ export function compilePdf(
 	const error = result.takeDiagnostics() ?? result.takeError();
 	if (!document || result.hasError()) {
 		const diagnostics = (error?.shortDiagnostics ?? []) as { message?: string }[];
-		throw new Error(`the PDF could not be made: ${diagnostics.map((d) => d.message ?? JSON.stringify(d)).join('; ') || 'Typst failed'}`);
+		throw failure(diagnostics.map((d) => d.message ?? JSON.stringify(d)).join('; '));
 	}
-	const pdf = typstCompiler.pdf(document, {
-		pdfStandard: 'ua-1',
-		creationTimestamp: Math.floor(Date.parse(`${asAt}T12:00:00Z`) / 1000),
-	});
-	return { pdf, pages: document.numOfPages };
+	try {
+		const pdf = typstCompiler.pdf(document, {
+			pdfStandard: 'ua-1',
+			creationTimestamp: Math.floor(Date.parse(`${asAt}T12:00:00Z`) / 1000),
+		});
+		return { pdf, pages: document.numOfPages };
+	} catch (exported) {
+		// The export's refusals (PDF/UA) come as Typst's debug text: its messages are what a reader needs.
+		const raw = exported instanceof Error ? exported.message : String(exported);
+		throw failure([...raw.matchAll(/message: "([^"]*)"/g)].map((match) => match[1]).join('; ') || raw);
+	}
 }
