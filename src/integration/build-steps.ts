@@ -235,7 +235,11 @@ export async function finishBuild(
  * page link it, in that language's words.
  */
 function placePdfs(dist: string, content: ReportContent, folder: string, made: readonly PdfMade[]): void {
-	for (const [index, { file, bytes, pages }] of made.entries()) {
+	for (const [index, { file, bytes, pages, missing }] of made.entries()) {
+		if (missing.length)
+			console.log(
+				`The PDF ${file} has text its fonts lack (${missing.join(' ').slice(0, 80)}), so it is tagged but not PDF/UA-1; those characters show as boxes.`,
+			);
 		move(join(folder, file), join(dist, file));
 		const language = content.languages[index]!;
 		const words = wordsOf(content, language);

@@ -18,6 +18,8 @@ export interface PdfMade {
 	file: string;
 	bytes: number;
 	pages: number;
+	/** Characters no shipped font has: the PDF is then not PDF/UA-1 (see compile.ts). */
+	missing: string[];
 }
 
 // Run by the build in a worker thread, started once the check has passed: Typst lays the report out while Astro
@@ -25,11 +27,11 @@ export interface PdfMade {
 parentPort!.on('message', (message: PdfMessage) => {
 	faultPoint('pdf');
 	const made: PdfMade[] = message.documents.map(({ input, file }) => {
-		const { pdf, pages } = compilePdf(reportTypst(input), message.images, message.asAt);
+		const { pdf, pages, missing } = compilePdf(reportTypst(input), message.images, message.asAt);
 		const path = join(message.folder, file);
 		mkdirSync(dirname(path), { recursive: true });
 		writeFileSync(path, pdf);
-		return { file, bytes: pdf.length, pages };
+		return { file, bytes: pdf.length, pages, missing };
 	});
 	parentPort!.postMessage(made);
 });

@@ -95,6 +95,12 @@ describe('the report as a PDF', () => {
 		).toThrow(/^the PDF could not be made: .*alt/i);
 	});
 
+	it('is still made, tagged, when the report has text no shipped font shows, and says which', () => {
+		const made = compilePdf('#set document(title: "T")\n#set text(lang: "ml")\nആ and Latin', {}, '2024-06-30');
+		expect(made.missing).toEqual(['ആ']);
+		expect(made.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	});
+
 	it('is the same, byte for byte, from the same report', () => {
 		const again = join(work, 'again');
 		expect(run('build', { REPORT_OUT: again }, [FIXTURE]).status).toBe(0);

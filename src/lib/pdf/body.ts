@@ -55,6 +55,9 @@ export function bodyToTypst(html: string, context: BodyContext): string {
 	};
 	collect(tree);
 	const rank = new Map([...levels].sort().map((level, index) => [level, context.headingLevel + 1 + index]));
+	// PDF/UA refuses a heading that skips a level: each goes at most one deeper than the one before it.
+	let last = context.headingLevel;
+	const levelOf = (written: number) => (last = Math.min(rank.get(written)!, last + 1));
 
 	const inline = (nodes: readonly ElementContent[]): string => nodes.map(node).join('');
 	const blocks = (nodes: readonly ElementContent[]): string =>
@@ -68,8 +71,11 @@ export function bodyToTypst(html: string, context: BodyContext): string {
 		if (child.type !== 'element') return '';
 		const { tagName: tag, children } = child;
 		const heading = HEADING.exec(tag);
-		if (heading)
-			return call('heading', { level: String(rank.get(Number(heading[1]))), outlined: 'false' }, inline(children));
+		if (heading) {
+			// A heading with no words (`#` alone) reads as nothing: PDF/UA refuses an empty one.
+			if (!toText(child).trim()) return '';
+			return `${call('heading', { level: String(levelOf(Number(heading[1]))), outlined: 'false' }, inline(children))}\n\n`;
+		}
 		if (className(child).includes('footnotes') || 'dataFootnotes' in child.properties) return '';
 		if ('dataFootnoteRef' in child.properties) {
 			const id = String(child.properties.href ?? '').replace(/^#/, '');
@@ -139,7 +145,7 @@ export function bodyToTypst(html: string, context: BodyContext): string {
 
 	function link(anchor: Element): string {
 		const href = String(anchor.properties.href ?? '');
-		const words = inline(anchor.children);
+		const words = toText(anchor).trim() ? inline(anchor.children) : text(href);
 		if (/^(https?:|mailto:)/i.test(href)) return `#link(${str(href)})${block(words)}`;
 		return words;
 	}
@@ -148,7 +154,9 @@ export function bodyToTypst(html: string, context: BodyContext): string {
 		const alt = String(img.properties.alt ?? '');
 		const file = context.image(String(img.properties.src ?? ''));
 		if (!file) return text(alt);
-		return `#box(image(${str(file)}, alt: ${str(alt)}, width: 100%));`;
+		// An image with no alt text is decoration (the author said so with `![](…)`): an artifact, outside the tags.
+		const shown = `image(${str(file)}, ${alt.trim() ? `alt: ${str(alt)}, ` : ''}width: 100%)`;
+		return alt.trim() ? `#box(${shown});` : `#pdf.artifact(box(${shown}));`;
 	}
 
 	function table(node: Element): string {

@@ -33,7 +33,7 @@ const failure = (why: string) => new Error(`the PDF could not be made: ${why || 
 export const imagePath = (index: number, source: string) => `/report-images/${index}-${source.replace(/^.*[\\/]/, '')}`;
 
 /**
- * Typst source to a tagged PDF/UA-1 file. Typst refuses what PDF/UA forbids (a figure without alt text, a heading
+ * Typst source to a tagged PDF/UA-1 file (`missing`: the text no shipped font can show, when there is some). Typst refuses what PDF/UA forbids (a figure without alt text, a heading
  * out of order): that is an error here, with Typst's words. The date is the report's, so the same report gives the
  * same bytes.
  */
@@ -41,7 +41,7 @@ export function compilePdf(
 	source: string,
 	images: Record<string, string>,
 	asAt: string,
-): { pdf: Buffer; pages: number } {
+): { pdf: Buffer; pages: number; missing: string[] } {
 	const typstCompiler = typst();
 	typstCompiler.resetShadow();
 	for (const [path, file] of Object.entries(images)) typstCompiler.mapShadow(path, readFileSync(file));
@@ -52,15 +52,33 @@ export function compilePdf(
 		const diagnostics = (error?.shortDiagnostics ?? []) as { message?: string }[];
 		throw failure(diagnostics.map((d) => d.message ?? JSON.stringify(d)).join('; '));
 	}
-	try {
-		const pdf = typstCompiler.pdf(document, {
-			pdfStandard: 'ua-1',
-			creationTimestamp: Math.floor(Date.parse(`${asAt}T12:00:00Z`) / 1000),
-		});
-		return { pdf, pages: document.numOfPages };
-	} catch (exported) {
-		// The export's refusals (PDF/UA) come as Typst's debug text: its messages are what a reader needs.
+	const creationTimestamp = Math.floor(Date.parse(`${asAt}T12:00:00Z`) / 1000);
+	const refusals = (exported: unknown) => {
+		// The export's refusals come as Typst's debug text: its messages are what a reader needs.
 		const raw = exported instanceof Error ? exported.message : String(exported);
-		throw failure([...raw.matchAll(/message: "([^"]*)"/g)].map((match) => match[1]).join('; ') || raw);
+		const messages = [...raw.matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((match) =>
+			match[1]!.replaceAll('\\"', '"'),
+		);
+		return messages.length ? messages : [raw];
+	};
+	try {
+		return {
+			pdf: typstCompiler.pdf(document, { pdfStandard: 'ua-1', creationTimestamp }),
+			pages: document.numOfPages,
+			missing: [],
+		};
+	} catch (exported) {
+		const messages = refusals(exported);
+		// Text in a script the shipped fonts do not cover (Malayalam, Chinese…) cannot be PDF/UA: the PDF is still
+		// made, tagged, without that claim, and the build says which characters lack a font.
+		const missing = messages.map(
+			(message) => /^PDF\/UA-1 error: the text `"(.*)"` could not be displayed/.exec(message)?.[1],
+		);
+		if (missing.some((text) => text === undefined)) throw failure([...new Set(messages)].join('; '));
+		return {
+			pdf: typstCompiler.pdf(document, { creationTimestamp }),
+			pages: document.numOfPages,
+			missing: [...new Set(missing as string[])],
+		};
 	}
 }
