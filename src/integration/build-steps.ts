@@ -143,6 +143,7 @@ export function startPdf(content: ReportContent, folder: string): StartedPdf | u
 	const documents = pdfInputs(content, images.bySrc).map((input, index) => ({
 		input,
 		file: join(index ? input.language : '', 'data', name),
+		cache: { path: cacheFileFor(CACHE_ROOT, `pdf-${input.language}`, content.dir, 'pdf'), code: codeDigest() },
 	}));
 	rmSync(folder, { recursive: true, force: true });
 	const answered = Promise.withResolvers<PdfMade[]>();
@@ -206,8 +207,11 @@ export async function finishBuild(
 	// Awaited below, after the PDF: its failure then is not a failure nobody handles.
 	index.catch(() => undefined);
 	// The PDFs go into the site before the edition reads it: it carries them.
-	if (pdf) placePdfs(dist, content, pdf.folder, await pdf.made());
-	if (pdf) step('PDF');
+	if (pdf) {
+		const made = await pdf.made();
+		placePdfs(dist, content, pdf.folder, made);
+		step(made.every((each) => each.kept) ? 'PDF (kept from the last build)' : 'PDF');
+	}
 	const zipped = started.write(dist);
 	// Awaited below, after the search index: its failure then is not a failure nobody handles.
 	zipped.catch(() => undefined);

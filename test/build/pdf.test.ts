@@ -108,6 +108,24 @@ describe('the report as a PDF', () => {
 		expect(readFileSync(join(again, 'data', name)).equals(readFileSync(pdf))).toBe(true);
 	});
 
+	it('is made again only when what it shows changes', () => {
+		const dir = join(work, 'rebuilt');
+		execFileSync('cp', ['-r', FIXTURE, dir]);
+		const out = join(work, 'rebuilt-site');
+		const build = () => run('build', { REPORT_OUT: out, BUILD_TIMES: '1' }, [dir]).stdout;
+		build();
+		expect(build()).toContain('PDF (kept from the last build)');
+		execFileSync('sh', [
+			'-c',
+			`sed -i 's/^title: A second finding$/title: A second finding, retitled/' ${dir}/findings/MD-2.md`,
+		]);
+		const again = build();
+		expect(again).toMatch(/^PDF: /m);
+		expect(tool('pdftotext', join(out, 'data', 'every-markdown-construct-in-a-pdf.pdf'), '-')).toContain(
+			'A second finding, retitled',
+		);
+	});
+
 	it('is left out with pdf: false', () => {
 		// The fixture copied, with the key set: nothing else changes.
 		const dir = join(work, 'no-pdf');

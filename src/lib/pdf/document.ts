@@ -2,6 +2,7 @@ import type { ChartData } from '../charts/charts.ts';
 import { formatDate, formatNumber, daysBetween } from '../format.ts';
 import type { Messages, Translate } from '../i18n/messages.ts';
 import { translator } from '../i18n/translate.ts';
+import { around } from '../i18n/around.ts';
 import { byRecipient, RECOMMENDATION_LABELS, recommendationRows } from '../recommendations.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import type { Page } from '../../schemas/page.ts';
@@ -173,7 +174,8 @@ function finding(
 		);
 	if (input.site) {
 		const address = `${input.site}findings/${encodeURIComponent(entry.id)}/`;
-		parts.push(`${text(t('pdf.address', { address: '' }))}#link(${str(address)})${block(text(address))}\n\n`);
+		const { before, after } = around(t, 'pdf.address', 'address');
+		parts.push(`${text(before)}#link(${str(address)})${block(text(address))}${text(after)}\n\n`);
 	}
 	return parts.join('');
 }
