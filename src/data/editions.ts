@@ -4,6 +4,7 @@ import { contentDir } from '../lib/content/dirs.ts';
 import { currentContent } from '../lib/content/current.ts';
 import { compareEditions, findingHistory, type EditionChanges } from '../lib/editions/compare.ts';
 import { makeSnapshot } from '../lib/editions/snapshot.ts';
+import { currentLanguage } from './language.ts';
 import { getFindings, getReport, getThemes, once } from './report.ts';
 
 export interface Editions {
@@ -17,7 +18,7 @@ export interface Editions {
 
 /** The report's editions, read and compared once per reading of the report folder. */
 export function getEditions(): Promise<Editions> {
-	return once('editions', async () => {
+	return once(`editions ${currentLanguage()}`, async () => {
 		const earlier = currentContent(contentDir()).editions.length
 			? (await getCollection('editions')).map((entry) => entry.data).sort((a, b) => (a.asAt < b.asAt ? -1 : 1))
 			: [];

@@ -8,6 +8,7 @@ import type { Finding } from '../../schemas/finding.ts';
 import type { Page } from '../../schemas/page.ts';
 import type { Report } from '../../schemas/report.ts';
 import type { Theme } from '../../schemas/theme.ts';
+import type { ChangesView } from '../editions/view.ts';
 import { bodyToTypst } from './body.ts';
 import { chartFigure } from './chart.ts';
 import { block, call, label, str, text } from './typst.ts';
@@ -26,6 +27,8 @@ export interface PdfInput {
 	site?: string | undefined;
 	/** The file Typst reads for each image the site shows, by its address on the site. */
 	images: Record<string, string>;
+	/** What changed since the earlier edition, when there is one: its sentence and its tables, as on /changes/. */
+	changes?: { summary: string; view: ChangesView } | undefined;
 }
 
 const SLOT = ['\uE000', '\uE001'] as const;
@@ -216,6 +219,56 @@ function recommendations(input: PdfInput, t: Translate): string {
 	].join('');
 }
 
+/** What changed since the earlier edition, and the corrections: as the site's /changes/ says them. */
+function changes(input: PdfInput, t: Translate): string {
+	const corrections = input.report.corrections ?? [];
+	if (!input.changes && !corrections.length) return '';
+	const date = (iso: string) => formatDate(iso, input.language);
+	const parts = [heading(1, t('changes.title'))];
+	const cells = (values: string[]) => values.map((value) => block(text(value))).join(', ');
+	if (input.changes) {
+		const { view, summary } = input.changes;
+		const number = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, input.language));
+		parts.push(
+			`${text(summary)}\n\n`,
+			heading(2, t('changes.figures')),
+			`#table(columns: 4, table.header(${cells([t('changes.figure'), date(view.since.asAt), date(input.report.asAt), t('changes.change')])}), ${view.figures
+				.map((figure) =>
+					cells([
+						figure.label,
+						number(figure.before),
+						number(figure.after),
+						figure.change === undefined
+							? '—'
+							: figure.change === 0
+								? t('changes.noChange')
+								: new Intl.NumberFormat(input.language, { signDisplay: 'always' }).format(figure.change),
+					]),
+				)
+				.join(', ')});\n\n`,
+		);
+		for (const [title, rows] of [
+			[t('changes.statusTable'), view.status],
+			[t('changes.outcomeTable'), view.outcome],
+			[t('changes.metricTable'), view.metrics],
+			[t('changes.recommendationTable'), view.recommendations],
+		] as const)
+			if (rows.length)
+				parts.push(
+					heading(2, title),
+					`#table(columns: 4, table.header(${cells([t('changes.finding'), t('changes.what'), date(view.since.asAt), date(input.report.asAt)])}), ${rows
+						.map((row) => cells([row.id, row.what, row.before, row.after]))
+						.join(', ')});\n\n`,
+				);
+	}
+	if (corrections.length)
+		parts.push(
+			heading(2, t('changes.corrections')),
+			`#list(${corrections.map((correction) => block(text(`${date(correction.date)}: ${correction.text}`))).join(', ')});\n\n`,
+		);
+	return parts.join('');
+}
+
 /**
  * The whole report in one language as Typst source: cover, contents, headline figures, the overview's charts,
  * the chapters, each theme with its narrative and charts, every published finding, and the recommendations by
@@ -244,5 +297,6 @@ export function reportTypst(input: PdfInput): string {
 		input.findings.length ? heading(1, t('nav.findings')) : '',
 		...input.findings.map((entry) => finding(input, t, entry, titles)),
 		recommendations(input, t),
+		changes(input, t),
 	].join('\n\n');
 }

@@ -1,5 +1,11 @@
 import { overviewChartsOf, themeChartsOf } from '../charts/report-charts.ts';
-import { languageView } from '../content/language-view.ts';
+import { languageView, type LanguageView } from '../content/language-view.ts';
+import { compareEditions } from '../editions/compare.ts';
+import { changesSummary } from '../editions/feed.ts';
+import { makeSnapshot } from '../editions/snapshot.ts';
+import { changesView } from '../editions/view.ts';
+import type { Words } from '../i18n/messages.ts';
+import { translator } from '../i18n/translate.ts';
 import type { ReportContent } from '../content/load.ts';
 import { publishedImages } from '../content/published.ts';
 import { compareByOrder, compareIds } from '../order.ts';
@@ -16,6 +22,19 @@ export function pdfImages(content: ReportContent): { bySrc: Record<string, strin
 		files[path] = image.source;
 	});
 	return { bySrc, files };
+}
+
+/** What changed since the latest earlier edition, as the site's /changes/ has it; none for a first edition. */
+function changesOf(content: ReportContent, view: LanguageView, words: Words): PdfInput['changes'] {
+	const latest = [...content.editions].sort((a, b) => (a.asAt < b.asAt ? -1 : 1)).at(-1);
+	if (!latest) return undefined;
+	const current = makeSnapshot({
+		report: view.report,
+		themes: view.themes,
+		findings: view.findings.filter((entry) => !entry.data.draft),
+	});
+	const changes = compareEditions(latest, current);
+	return { summary: changesSummary(changes, words), view: changesView(changes, latest, current, words) };
 }
 
 /** What the PDF of each language of a report is made from, as the site shows it: drafts left out. */
@@ -51,6 +70,7 @@ export function pdfInputs(content: ReportContent, images: Record<string, string>
 				},
 				site: report.site && new URL(index ? `${language}/` : '', report.site).href,
 				images,
+				changes: changesOf(content, view, { language, t: translator(language, content.strings[language]!) }),
 			},
 		];
 	});
