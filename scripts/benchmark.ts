@@ -112,6 +112,22 @@ function runRows(runs: readonly Run[]): [string, string][] {
 	];
 }
 
+/** The PDF alone (scripts/make-pdf.ts), at 1,000 findings and at the benchmark's number: time, memory, pages. */
+async function pdfRows(work: string, count: number): Promise<[string, string][]> {
+	const rows: [string, string][] = [];
+	for (const size of [...new Set([1_000, count])]) {
+		const folder = join(work, `pdf-${size}`);
+		await measure(node, ['scripts/generate-report.ts', folder, String(size)], { cwd: projectRoot });
+		console.error(`The PDF of ${size.toLocaleString('en')} findings…`);
+		const made = await measure(node, ['scripts/make-pdf.ts', folder, join(work, `report-${size}.pdf`)], {
+			cwd: projectRoot,
+		});
+		const said = /^PDF: .*$/m.exec(made.stdout)?.[0] ?? made.stderr.trim().split('\n').at(-1);
+		rows.push([`the PDF alone, ${size.toLocaleString('en')} findings`, `${seconds(made)}, ${memory(made)} (${said})`]);
+	}
+	return rows;
+}
+
 await main(async () => {
 	const runsFlag = process.argv.find((arg) => arg.startsWith('--runs='));
 	const runs = runsFlag ? Number(runsFlag.slice('--runs='.length)) : 1;
@@ -126,7 +142,10 @@ await main(async () => {
 		console.error(`Generating ${count.toLocaleString('en')} findings…`);
 		// A report in several languages (--translations=cy): each finding's page once per language.
 		const translated = process.argv.filter((arg) => arg.startsWith('--translations='));
-		await measure(node, ['scripts/generate-report.ts', generated, String(count), ...translated], { cwd: projectRoot });
+		// The build is timed without its PDF (pdf: false), and the PDF alone after: Typst's time is its own.
+		await measure(node, ['scripts/generate-report.ts', generated, String(count), '--no-pdf', ...translated], {
+			cwd: projectRoot,
+		});
 		const measured: Run[] = [];
 		for (let run = 1; run <= runs; run++) measured.push(await measureRun(work, generated, run));
 		const { floor, ours, rebuild, content, out, floorOut } = measured.at(-1)!;
@@ -174,6 +193,7 @@ await main(async () => {
 			],
 		];
 		if (runs > 1) rows.splice(5, 0, ...runRows(measured));
+		rows.push(...(await pdfRows(work, count)));
 		console.log('| | |\n|---|---|');
 		for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
 		return 0;
