@@ -3,6 +3,7 @@ import { loadReport } from '../src/lib/content/load.ts';
 import { compilePdf } from '../src/lib/pdf/compile.ts';
 import { reportTypst } from '../src/lib/pdf/document.ts';
 import { pdfImages, pdfInputs } from '../src/lib/pdf/input.ts';
+import { volumeFile, volumesOf } from '../src/lib/pdf/volumes.ts';
 import { main } from './cli.ts';
 
 /**
@@ -22,11 +23,21 @@ await main(async () => {
 	}
 	const images = pdfImages(content);
 	const [input] = pdfInputs(content, images.bySrc);
+	// In volumes, as the build makes it (see src/lib/pdf/volumes.ts): file.pdf, or file-1.pdf, file-2.pdf, …
+	const count = volumesOf(input!.findings.length);
+	let pages = 0;
+	let bytes = 0;
 	const started = performance.now();
-	const { pdf, pages } = compilePdf(reportTypst(input!), images.files, input!.report.asAt);
-	writeFileSync(file, pdf);
+	for (let number = 1; number <= count; number++) {
+		const volume = { number, count };
+		const made = compilePdf(reportTypst(input!, volume), images.files, input!.report.asAt);
+		writeFileSync(volumeFile(file.replace(/\.pdf$/, ''), volume), made.pdf);
+		pages += made.pages;
+		bytes += made.pdf.length;
+	}
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	console.log(
-		`PDF: ${pages} pages, ${(pdf.length / 1e6).toFixed(1)} MB, Typst ${((performance.now() - started) / 1000).toFixed(1)} s`,
+		`PDF: ${count} ${count > 1 ? 'volumes' : 'volume'}, ${pages} pages, ${(bytes / 1e6).toFixed(1)} MB, Typst ${seconds} s`,
 	);
 	return 0;
 });

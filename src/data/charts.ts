@@ -15,12 +15,19 @@ async function context(): Promise<ChartContext> {
 
 /** The overview's charts (see report-charts.ts, which the PDF shares). */
 export async function overviewCharts(): Promise<ChartData[]> {
-	return overviewChartsOf((await getFindings()).map((finding) => finding.data), await context());
+	return overviewChartsOf(
+		(await getFindings()).map((finding) => finding.data),
+		await context(),
+	);
 }
 
 /** A theme page's charts. */
 export async function themeCharts(themeId: string): Promise<ChartData[]> {
-	return themeChartsOf(themeId, (await getFindings()).map((finding) => finding.data), await context());
+	return themeChartsOf(
+		themeId,
+		(await getFindings()).map((finding) => finding.data),
+		await context(),
+	);
 }
 
 export async function allCharts(): Promise<ChartData[]> {

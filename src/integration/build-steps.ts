@@ -138,11 +138,11 @@ export interface StartedPdf {
 export function startPdf(content: ReportContent, folder: string): StartedPdf | undefined {
 	const report = content.report!.data;
 	if (!report.pdf) return undefined;
-	const name = `${reportSlug(report)}.pdf`;
 	const images = pdfImages(content);
 	const documents = pdfInputs(content, images.bySrc).map((input, index) => ({
 		input,
-		file: join(index ? input.language : '', 'data', name),
+		folder: join(index ? input.language : '', 'data'),
+		name: reportSlug(report),
 		cache: { path: cacheFileFor(CACHE_ROOT, `pdf-${input.language}`, content.dir, 'pdf'), code: codeDigest() },
 	}));
 	rmSync(folder, { recursive: true, force: true });
@@ -239,18 +239,18 @@ export async function finishBuild(
  * page link it, in that language's words.
  */
 function placePdfs(dist: string, content: ReportContent, folder: string, made: readonly PdfMade[]): void {
-	for (const [index, { file, bytes, pages, missing }] of made.entries()) {
+	for (const { language, volume, file, bytes, pages, missing } of made) {
 		if (missing.length)
 			console.log(
 				`The PDF ${file} has text its fonts lack (${missing.join(' ').slice(0, 80)}), so it is tagged but not PDF/UA-1; those characters show as boxes.`,
 			);
 		move(join(folder, file), join(dist, file));
-		const language = content.languages[index]!;
 		const words = wordsOf(content, language);
-		const size = `<span data-pdf-size>${escapeHtml(words.t('pdf.size', { pages, size: formatBytes(bytes, words) }))}</span>`;
+		const said = escapeHtml(words.t('pdf.size', { pages, size: formatBytes(bytes, words) }));
+		const slot = `<span data-pdf-size="${volume.number}"></span>`;
 		for (const page of ['index.html', join('data', 'index.html')]) {
-			const path = join(dist, index ? language : '', page);
-			writeFileSync(path, readFileSync(path, 'utf8').replace('<span data-pdf-size></span>', size));
+			const path = join(dist, language === content.languages[0] ? '' : language, page);
+			writeFileSync(path, readFileSync(path, 'utf8').replace(slot, slot.replace('></span>', `>${said}</span>`)));
 		}
 	}
 }

@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/lib/content/load.ts';
 import { compilePdf } from '../../src/lib/pdf/compile.ts';
+import { reportTypst } from '../../src/lib/pdf/document.ts';
+import { pdfInputs } from '../../src/lib/pdf/input.ts';
+import { FINDINGS_PER_VOLUME, volumesOf } from '../../src/lib/pdf/volumes.ts';
 import { ROOT, run } from '../support/run.ts';
 
 /** The PDF checked as a reader's tools and an archive's would: poppler-utils and qpdf. */
@@ -99,6 +103,30 @@ describe('the report as a PDF', () => {
 		const made = compilePdf('#set document(title: "T")\n#set text(lang: "ml")\nആ and Latin', {}, '2024-06-30');
 		expect(made.missing).toEqual(['ആ']);
 		expect(made.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	});
+
+	it('comes in volumes of 1,000 findings past that, each whole, linking only within itself', async () => {
+		const [input] = pdfInputs(await loadReport(FIXTURE), {});
+		const one = input!.findings[0]!;
+		const findings = Array.from({ length: FINDINGS_PER_VOLUME + 1 }, (_, index) => ({
+			...one,
+			id: `F-${String(index + 1).padStart(4, '0')}`,
+			data: { ...one.data, title: `Finding ${index + 1}`, related: index === FINDINGS_PER_VOLUME ? ['F-0001'] : [] },
+		}));
+		const many = { ...input!, findings };
+		expect(volumesOf(findings.length)).toBe(2);
+		const second = reportTypst(many, { number: 2, count: 2 });
+		expect(second).not.toContain('<finding-F-0001>');
+		const file = join(work, 'volume-2.pdf');
+		writeFileSync(file, compilePdf(second, {}, '2024-06-30').pdf);
+		const words = tool('pdftotext', file, '-');
+		expect(words).toContain('Volume 2 of 2');
+		expect(words).toContain('Findings F-1001 to F-1001');
+		expect(words).toContain('F-1001: Finding 1001');
+		expect(words).not.toContain('F-0002: Finding 2');
+		// The related finding in the first volume is named, with its title.
+		expect(words).toContain('F-0001: Finding 1');
+		expect(tool('pdfinfo', file)).toMatch(/^Title: +Every Markdown construct, in a PDF \(Volume 2 of 2\)$/m);
 	});
 
 	it('is the same, byte for byte, from the same report', () => {

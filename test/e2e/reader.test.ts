@@ -227,7 +227,10 @@ describe('finding pages', () => {
 		]);
 		// The arrows are drawn, not read: each link is named by its finding.
 		expect(await page.locator('a[rel="prev"]').getAttribute('href')).toMatch(/\/findings\/INV-02\/$/);
-		await page.getByRole('link', { name: /^INV-04: / }).and(page.locator('a[rel="next"]')).click();
+		await page
+			.getByRole('link', { name: /^INV-04: / })
+			.and(page.locator('a[rel="next"]'))
+			.click();
 		await page.waitForURL('**/findings/INV-04/');
 		expect(await page.locator('.cite').innerText()).toBe(
 			'An independent police watchdog (sample report) (2017). INV-04: ' +

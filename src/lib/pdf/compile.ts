@@ -33,16 +33,30 @@ const failure = (why: string) => new Error(`the PDF could not be made: ${why || 
 export const imagePath = (index: number, source: string) => `/report-images/${index}-${source.replace(/^.*[\\/]/, '')}`;
 
 /**
- * Typst source to a tagged PDF/UA-1 file (`missing`: the text no shipped font can show, when there is some). Typst refuses what PDF/UA forbids (a figure without alt text, a heading
- * out of order): that is an error here, with Typst's words. The date is the report's, so the same report gives the
- * same bytes.
+ * Typst source to a tagged PDF/UA-1 file (`missing`: the text no shipped font can show, when there is some). Typst
+ * refuses what PDF/UA forbids (a figure without alt text, a heading out of order): that is an error here, with
+ * Typst's words. The date is the report's, so the same report gives the same bytes.
  */
 export function compilePdf(
 	source: string,
 	images: Record<string, string>,
 	asAt: string,
 ): { pdf: Buffer; pages: number; missing: string[] } {
-	const typstCompiler = typst();
+	try {
+		return compileWith(typst(), source, images, asAt);
+	} finally {
+		// Typst memoises layouts across compilations: a volume's are no use to the next, and 10,000 findings' would
+		// stay in memory, 10 GB of them.
+		typst().evictCache(0);
+	}
+}
+
+function compileWith(
+	typstCompiler: NodeCompiler,
+	source: string,
+	images: Record<string, string>,
+	asAt: string,
+): { pdf: Buffer; pages: number; missing: string[] } {
 	typstCompiler.resetShadow();
 	for (const [path, file] of Object.entries(images)) typstCompiler.mapShadow(path, readFileSync(file));
 	const result = typstCompiler.compile({ mainFileContent: source });

@@ -10,6 +10,7 @@ import type { Report } from '../../schemas/report.ts';
 import type { Theme } from '../../schemas/theme.ts';
 import type { ChangesView } from '../editions/view.ts';
 import { bodyToTypst } from './body.ts';
+import { FINDINGS_PER_VOLUME, type Volume } from './volumes.ts';
 import { chartFigure } from './chart.ts';
 import { block, call, label, str, text } from './typst.ts';
 
@@ -42,12 +43,16 @@ function withCode(t: Translate, key: 'pdf.pageOf', code: Record<'page' | 'pages'
 		.join('');
 }
 
-function preamble(input: PdfInput, t: Translate): string {
+function preamble(input: PdfInput, t: Translate, volume: Volume): string {
 	const { report, language } = input;
+	const title =
+		volume.count > 1
+			? `${report.title} (${t('pdf.volume', { number: volume.number, count: volume.count })})`
+			: report.title;
 	const [year, month, day] = report.asAt.split('-').map(Number);
 	const locale = new Intl.Locale(language);
 	return [
-		`#set document(title: ${str(report.title)}, author: (${str(report.publisher)},), date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
+		`#set document(title: ${str(title)}, author: (${str(report.publisher)},), date: datetime(year: ${year}, month: ${month}, day: ${day}))`,
 		`#set text(font: ("Noto Sans", "Noto Sans Arabic"), size: 10pt, lang: ${str(locale.language)}${locale.region ? `, region: ${str(locale.region)}` : ''})`,
 		'#set par(leading: 0.7em, spacing: 1.1em)',
 		'#set table(stroke: 0.5pt + luma(170), inset: 5pt)',
@@ -70,14 +75,17 @@ function preamble(input: PdfInput, t: Translate): string {
 	].join('\n');
 }
 
-function cover(input: PdfInput, t: Translate): string {
+function cover(input: PdfInput, t: Translate, volume: Volume, findings: PdfInput['findings']): string {
 	const { report, language } = input;
-	const line = (value: string | undefined, size = '11pt') =>
-		value ? `#text(size: ${size})${block(text(value))}\n\n` : '';
+	const part =
+		volume.count > 1
+			? `#v(1em)\n${line(t('pdf.volume', { number: volume.number, count: volume.count }), '14pt')}${line(t('pdf.volumeFindings', { first: findings[0]?.id ?? '', last: findings.at(-1)?.id ?? '' }))}`
+			: '';
 	return [
 		'#v(25%)',
 		`#text(size: 24pt, weight: "bold")${block(text(report.title))}\n\n`,
 		line(report.subtitle, '14pt'),
+		part,
 		'#v(1em)',
 		line(report.publisher),
 		line(report.edition),
@@ -87,6 +95,9 @@ function cover(input: PdfInput, t: Translate): string {
 		`#outline(title: ${block(text(t('pdf.contents')))}, depth: 2)`,
 	].join('\n');
 }
+
+const line = (value: string | undefined, size = '11pt') =>
+	value ? `#text(size: ${size})${block(text(value))}\n\n` : '';
 
 /** A heading, with a label to link to when it has a name: finding and theme ids are valid Typst labels. */
 const heading = (level: number, words: string, name?: string) =>
@@ -113,6 +124,7 @@ function finding(
 	t: Translate,
 	entry: PdfInput['findings'][number],
 	titles: Map<string, string>,
+	here: Set<string>,
 ): string {
 	const { report, language } = input;
 	const { data } = entry;
@@ -172,7 +184,12 @@ function finding(
 			heading(3, t('finding.related')),
 			`#list(${data.related
 				.filter((id) => titles.has(id))
-				.map((id) => block(`#link(<${findingLabel(id)}>)${block(text(id))}${text(`: ${titles.get(id)}`)}`))
+				// A related finding in another volume is named, not linked: a link cannot leave its file.
+				.map((id) =>
+					block(
+						`${here.has(id) ? `#link(<${findingLabel(id)}>)${block(text(id))}` : text(id)}${text(`: ${titles.get(id)}`)}`,
+					),
+				)
 				.join(', ')});\n\n`,
 		);
 	if (input.site) {
@@ -184,7 +201,7 @@ function finding(
 }
 
 /** Every recommendation, by recipient: a table each, with the finding it comes from. */
-function recommendations(input: PdfInput, t: Translate): string {
+function recommendations(input: PdfInput, t: Translate, here: Set<string>): string {
 	const rows = recommendationRows(
 		input.findings.map(({ id, data }) => ({ id, title: data.title, recommendations: data.recommendations })),
 		input.report.asAt,
@@ -203,7 +220,11 @@ function recommendations(input: PdfInput, t: Translate): string {
 			(group) =>
 				`${heading(2, group.to)}#table(columns: (auto, 1fr, auto, auto), table.header(${head.map((key) => block(text(t(key)))).join(', ')}), ${group.items
 					.flatMap((row) => [
-						block(`#link(<${findingLabel(row.findingId)}>)${block(text(`${row.findingId} R${row.number}`))}`),
+						block(
+							here.has(row.findingId)
+								? `#link(<${findingLabel(row.findingId)}>)${block(text(`${row.findingId} R${row.number}`))}`
+								: text(`${row.findingId} R${row.number}`),
+						),
 						block(text(row.text)),
 						block(text(t(RECOMMENDATION_LABELS[row.status]))),
 						block(
@@ -274,16 +295,35 @@ function changes(input: PdfInput, t: Translate): string {
  * the chapters, each theme with its narrative and charts, every published finding, and the recommendations by
  * recipient. Every word from the report is a string literal (see typst.ts).
  */
-export function reportTypst(input: PdfInput): string {
+export function reportTypst(input: PdfInput, volume: Volume = { number: 1, count: 1 }): string {
 	const t = translator(input.language, input.messages);
 	const { language } = input;
 	const titles = new Map(input.findings.map((entry) => [entry.id, entry.data.title]));
+	const findings = input.findings.slice((volume.number - 1) * FINDINGS_PER_VOLUME, volume.number * FINDINGS_PER_VOLUME);
+	const here = new Set(findings.map((entry) => entry.id));
+	const front = volume.number === 1;
+	const back = volume.number === volume.count;
 	const body = (html: string) => bodyToTypst(html, { headingLevel: 1, image: (src) => input.images[src], language });
 	const themeBody = (html: string) =>
 		bodyToTypst(html, { headingLevel: 2, image: (src) => input.images[src], language });
 	return [
-		preamble(input, t),
-		cover(input, t),
+		preamble(input, t, volume),
+		cover(input, t, volume, findings),
+		...(front ? frontMatter(input, t) : []),
+		findings.length ? heading(1, t('nav.findings')) : '',
+		...findings.map((entry) => finding(input, t, entry, titles, here)),
+		back ? recommendations(input, t, here) : '',
+		back ? changes(input, t) : '',
+	].join('\n\n');
+}
+
+/** What the first volume holds before the findings: headline figures, charts, chapters and themes. */
+function frontMatter(input: PdfInput, t: Translate): string[] {
+	const { language } = input;
+	const body = (html: string) => bodyToTypst(html, { headingLevel: 1, image: (src) => input.images[src], language });
+	const themeBody = (html: string) =>
+		bodyToTypst(html, { headingLevel: 2, image: (src) => input.images[src], language });
+	return [
 		figures(input, t),
 		input.charts.overview.length
 			? `${heading(1, t('overview.charts'))}${input.charts.overview.map((chart) => chartFigure(chart, language)).join('')}`
@@ -294,9 +334,5 @@ export function reportTypst(input: PdfInput): string {
 			(theme) =>
 				`${heading(2, theme.data.title, `theme-${theme.id}`)}${text(theme.data.summary)}\n\n${themeBody(theme.html)}${(input.charts.themes[theme.id] ?? []).map((chart) => chartFigure(chart, language)).join('')}`,
 		),
-		input.findings.length ? heading(1, t('nav.findings')) : '',
-		...input.findings.map((entry) => finding(input, t, entry, titles)),
-		recommendations(input, t),
-		changes(input, t),
-	].join('\n\n');
+	];
 }
