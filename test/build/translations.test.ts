@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,15 @@ describe('a bilingual report', () => {
 		for (const path of ['pagefind/pagefind.js', 'en/pagefind/pagefind.js', 'en/data/findings.csv', 'en/feed.xml'])
 			expect(() => readFileSync(join(out, path)), path).not.toThrow();
 		expect(readFileSync(join(out, 'en', 'feed.xml'), 'utf8')).toContain('xml:lang="en"');
+		// A PDF in each language, in its words.
+		const pdfText = (path: string) => execFileSync('pdftotext', [join(out, path), '-'], { encoding: 'utf8' });
+		const welshPdf = pdfText('data/adolygiad-o-gofnodion-gofal-cymdeithasol.pdf');
+		const englishPdf = pdfText('en/data/adolygiad-o-gofnodion-gofal-cymdeithasol.pdf');
+		expect(welshPdf).toContain('Cynnwys');
+		expect(welshPdf).toContain('Asesiadau anghyflawn mewn gwasanaethau oedolion');
+		expect(englishPdf).toContain('Contents');
+		expect(englishPdf).toContain('Incomplete assessments in adult services');
+		expect(englishPdf).not.toContain('Asesiadau anghyflawn');
 	});
 
 	it('names each translation problem at its file and line, with the fix', () => {
