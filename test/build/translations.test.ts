@@ -87,6 +87,33 @@ describe('a bilingual report', () => {
 		]);
 	});
 
+	it('refuses a translation into the report’s own language, a label report.yaml does not declare, and chapters at one address', () => {
+		const dir = copy('more-broken', (dir) => {
+			writeFileSync(join(dir, 'findings', 'CY-007.cy.md'), '---\ntitle: T\nsummary: S\n---\nTestun.\n');
+			edit(join(dir, 'report.en.yaml'), /^metrics:\n/m, 'metrics:\n  pages: { label: Pages }\n');
+			writeFileSync(join(dir, 'pages', 'atodiad.md'), '---\ntitle: Atodiad\n---\nTestun.\n');
+			writeFileSync(join(dir, 'pages', 'atodiad.en.md'), '---\ntitle: Appendix\nslug: methodology\n---\nText.\n');
+			writeFileSync(join(dir, 'pages', 'en.md'), '---\ntitle: Saesneg\n---\nTestun.\n');
+		});
+		const found = problems(dir);
+		expect(found).toContainEqual(
+			`findings/CY-007.cy.md:1: file: is a translation into cy, the report's own language (language: in report.yaml); write in ${dir}/findings/CY-007.md instead, and remove this file`,
+		);
+		expect(found).toContainEqual(
+			expect.stringMatching(
+				/^report\.en\.yaml:\d+: metrics\.pages: is not one of report\.yaml's metrics; translate only those it declares$/,
+			),
+		);
+		expect(found).toContainEqual(
+			expect.stringMatching(
+				/^pages\/(atodiad|methodoleg)\.en\.md:1: slug: methodology is the address of .* in en too; give this chapter a slug of its own$/,
+			),
+		);
+		expect(found).toContainEqual(
+			"pages/en.md:1: file: en is the address of the report in en; rename this chapter's file",
+		);
+	});
+
 	it('needs report.<tag>.yaml for each language it lists; a draft’s translation waits with it, unpublished', () => {
 		const dir = copy('no-report-words', (dir) => {
 			unlinkSync(join(dir, 'report.en.yaml'));
