@@ -220,11 +220,11 @@ const RESULTS = () =>
 
 describe.each(['chromium', 'firefox'] as const)('a Welsh–English report in %s', (engine) => {
 	/** Opens a page, waits for its scripts to speak, and gives what `read` finds there. */
-	async function on<T>(url: string, read: () => T): Promise<T> {
+	async function on<T>(url: string, read: () => T, ready: () => boolean = SPOKEN): Promise<T> {
 		if (engine === 'chromium') {
 			const page = await chromium.newPage();
 			await page.goto(url);
-			await page.waitForFunction(SPOKEN);
+			await page.waitForFunction(ready);
 			const value = await page.evaluate(read);
 			await page.close();
 			return value;
@@ -232,22 +232,25 @@ describe.each(['chromium', 'firefox'] as const)('a Welsh–English report in %s'
 		const context = await firefox.browser.createBrowserContext();
 		const page = await context.newPage();
 		await page.goto(url);
-		await page.waitForFunction(SPOKEN);
+		await page.waitForFunction(ready);
 		const value = (await page.evaluate(read)) as T;
 		await context.close();
 		return value;
 	}
 
 	it('searches each language’s pages only, in that language’s words', async () => {
-		const english = await on(`${bilingual}en/search/?q=CY-001`, RESULTS);
+		// Both searches find pages: wait for them, not for the first thing the status says (on a busy machine,
+		// "Searching…").
+		const found = () => document.querySelectorAll('.search-results h2 a').length > 0;
+		const english = await on(`${bilingual}en/search/?q=CY-001`, RESULTS, found);
 		expect(english.length).toBeGreaterThan(0);
 		expect(english.every((href) => href.startsWith('/en/'))).toBe(true);
-		const welsh = await on(`${bilingual}search/?q=CY-001`, RESULTS);
+		const welsh = await on(`${bilingual}search/?q=CY-001`, RESULTS, found);
 		expect(welsh.length).toBeGreaterThan(0);
 		expect(welsh.some((href) => href.startsWith('/en/'))).toBe(false);
 		const status = () => document.querySelector('.search-status')!.textContent;
-		expect(await on(`${bilingual}en/search/?q=CY-001`, status)).toMatch(/^\d+ results? for “CY-001”\.$/);
-		expect(await on(`${bilingual}search/?q=CY-001`, status)).not.toMatch(/result/);
+		expect(await on(`${bilingual}en/search/?q=CY-001`, status, found)).toMatch(/^\d+ results? for “CY-001”\.$/);
+		expect(await on(`${bilingual}search/?q=CY-001`, status, found)).not.toMatch(/result/);
 	});
 
 	it('links each page to its counterpart, both ways', async () => {
