@@ -2,6 +2,9 @@ import { closest } from './edit-distance.ts';
 
 const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+/** A language's name in English, as the check's messages give it: `cy` → Welsh, `pt-BR` → Brazilian Portuguese. */
+export const englishName = (tag: string): string => englishNames.of(tag) ?? tag;
+
 /** A BCP 47 tag whose language is one that exists: `english` is well-formed, but no language is called that. */
 export function isLanguageTag(tag: string): boolean {
 	try {

@@ -42,14 +42,6 @@ export const reportTranslationSchema = z.strictObject({
 	corrections: z.array(z.strictObject({ text: limitedText(LENGTH_LIMITS.correction) })).default([]),
 });
 
-/** The keys a translation may hold, by kind: anything else is a fact, set in the original. */
-export const TRANSLATABLE = {
-	finding: Object.keys(findingTranslationSchema.shape),
-	theme: Object.keys(themeTranslationSchema.shape),
-	page: Object.keys(pageTranslationSchema.shape),
-	report: Object.keys(reportTranslationSchema.shape),
-} as const;
-
 export type FindingTranslation = z.output<typeof findingTranslationSchema>;
 export type ThemeTranslation = z.output<typeof themeTranslationSchema>;
 export type PageTranslation = z.output<typeof pageTranslationSchema>;

@@ -271,12 +271,28 @@ function checkFigures(
 	return problems;
 }
 
-interface Scaffolded {
+export interface Scaffolded {
 	entry: { file: string; body: string; bodyLine: number; data: { summary?: string | undefined } };
 	summary?: string;
 	body: string;
 	/** What to do instead, in a few words. */
 	fix: string;
+}
+
+/** An entry still holding the words a template wrote: its summary, at its line, and its body, at the line there. */
+export function templateTextProblems({ entry, summary, body, fix }: Scaffolded, lines: SourceLines): Problem[] {
+	const problems: Problem[] = [];
+	if (summary && entry.data.summary?.trim() === summary)
+		problems.push(lines.at(entry, ['summary'], 'summary', `is still the template's ("${summary}"); ${fix}`));
+	const at = entry.body.indexOf(body);
+	if (at !== -1)
+		problems.push({
+			file: entry.file,
+			line: entry.bodyLine + countLines(entry.body, at),
+			field: 'body',
+			message: `still holds the template's text ("${body}"); ${fix}`,
+		});
+	return problems;
 }
 
 /** A published finding, theme or chapter that still holds its template's words: a scaffold published by accident. */
@@ -299,20 +315,7 @@ function checkTemplateText(content: ReportContent, lines: SourceLines): Problem[
 		})),
 		...content.pages.map((entry) => ({ entry, body: PLACEHOLDERS.pageBody, fix: "write the chapter's own" })),
 	];
-	return scaffolded.flatMap(({ entry, summary, body, fix }) => {
-		const problems: Problem[] = [];
-		if (summary && entry.data.summary?.trim() === summary)
-			problems.push(lines.at(entry, ['summary'], 'summary', `is still the template's ("${summary}"); ${fix}`));
-		const at = entry.body.indexOf(body);
-		if (at !== -1)
-			problems.push({
-				file: entry.file,
-				line: entry.bodyLine + countLines(entry.body, at),
-				field: 'body',
-				message: `still holds the template's text ("${body}"); ${fix}`,
-			});
-		return problems;
-	});
+	return scaffolded.flatMap((each) => templateTextProblems(each, lines));
 }
 
 /**

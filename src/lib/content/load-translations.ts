@@ -87,7 +87,9 @@ function parseTranslations<S extends z.ZodType>(
 			at(1, 'file', `is a translation of ${original}, which is not there: rename it after its original, or remove it`);
 			continue;
 		}
-		state.covered.push(join(path, '..', translation.original.replace(/^.*\//, '')));
+		// The original's path: the translation's folder, the original's name.
+		const originalPath = join(path, '..', translation.original.replace(/^.*\//, ''));
+		state.covered.push(originalPath);
 		const source = 'problem' in split ? split : parseFrontmatter(split, cache && ((yaml) => cache.parse(path, yaml)));
 		if ('problem' in source) {
 			at(source.line, 'file', source.problem);
@@ -104,7 +106,7 @@ function parseTranslations<S extends z.ZodType>(
 		const result = validate(schema, { data: facts.words, lineOf: source.lineOf }, file);
 		problems.push(...facts.problems, ...result.problems);
 		// The original's own problems are reported with it; its translation waits for it.
-		const of = byPath.get(join(path, '..', translation.original.replace(/^.*\//, '')));
+		const of = byPath.get(originalPath);
 		if (!of || result.data === undefined || facts.problems.length) continue;
 		entries.push({ id: of.id, file, path, data: result.data, body: source.body, bodyLine: source.bodyLine });
 	}

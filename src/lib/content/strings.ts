@@ -2,15 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from '../display-path.ts';
 import { closest } from '../edit-distance.ts';
+import { englishName } from '../languages.ts';
 import { ENGLISH, MESSAGE_KEYS, shippedCatalogue } from '../i18n/catalogues.ts';
 import { messageProblems } from '../i18n/check-message.ts';
 import type { MessageKey, Messages } from '../i18n/messages.ts';
 import type { Problem } from '../problems.ts';
 import type { SourceLines } from './source-lines.ts';
 import { parseYaml } from './yaml.ts';
-
-const languageName = (tag: string) =>
-	new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(tag) ?? tag;
 
 /** `i18n/fr.yaml`, then `i18n/fr-CA.yaml` for a report in fr-CA: the nearer the tag, the later it is read. */
 function stringFiles(dir: string, language: string): string[] {
@@ -95,7 +93,7 @@ function stringsIn(dir: string, language: string, problems: Problem[], where: ()
 	if (shipped) return messages;
 	const missing = MESSAGE_KEYS.filter((key) => !Object.hasOwn(own, key));
 	const target = displayPath(join(dir, 'i18n', `${language}.yaml`));
-	const name = `${language} (${languageName(language)})`;
+	const name = `${language} (${englishName(language)})`;
 	if (missing.length && !files.length)
 		problems.push({
 			...where(),

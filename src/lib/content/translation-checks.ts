@@ -1,12 +1,11 @@
-import { countLines } from './frontmatter.ts';
+import { templateTextProblems } from './checks.ts';
 import { RESERVED_SLUGS } from './names.ts';
 import { PLACEHOLDERS } from './templates.ts';
 import type { Entry, ReportContent } from './load.ts';
 import type { SourceLines } from './source-lines.ts';
 import { translationPath } from './translations.ts';
+import { englishName } from '../languages.ts';
 import type { Problem } from '../problems.ts';
-
-const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
 /**
  * What a published report needs in each of its languages: every published finding, theme and chapter translated,
@@ -18,7 +17,7 @@ export function translationProblems(content: ReportContent, lines: SourceLines):
 	const report = content.report;
 	if (!report) return problems;
 	for (const [language, words] of Object.entries(content.translations)) {
-		const name = `${languageName(language)} (${language})`;
+		const name = `${englishName(language)} (${language})`;
 		const covered = new Set(words.covered);
 		const missing = (entry: Entry<unknown>, what: string) =>
 			covered.has(entry.path)
@@ -41,7 +40,18 @@ export function translationProblems(content: ReportContent, lines: SourceLines):
 				),
 			);
 			const translation = words.findings.find((entry) => entry.id === finding.id);
-			if (translation) problems.push(...templateProblems(translation, lines));
+			if (translation)
+				problems.push(
+					...templateTextProblems(
+						{
+							entry: translation,
+							summary: PLACEHOLDERS.findingSummary,
+							body: PLACEHOLDERS.findingBody,
+							fix: 'translate the finding, or put draft: true back in the original until it is',
+						},
+						lines,
+					),
+				);
 			const wanted = finding.data.recommendations.length;
 			if (translation && translation.data.recommendations.length !== wanted)
 				problems.push(
@@ -58,23 +68,6 @@ export function translationProblems(content: ReportContent, lines: SourceLines):
 		problems.push(...slugProblems(content, language));
 		if (words.report) problems.push(...labelProblems(content, language, lines));
 	}
-	return problems;
-}
-
-/** A translation written by `npm run new -- finding` still holding the template's words, once it is published. */
-function templateProblems(translation: Entry<{ summary: string }>, lines: SourceLines): Problem[] {
-	const fix = 'translate the finding, or put draft: true back in the original until it is';
-	const problems: Problem[] = [];
-	if (translation.data.summary.trim() === PLACEHOLDERS.findingSummary)
-		problems.push(lines.at(translation, ['summary'], 'summary', `is still the template's; ${fix}`));
-	const at = translation.body.indexOf(PLACEHOLDERS.findingBody);
-	if (at !== -1)
-		problems.push({
-			file: translation.file,
-			line: translation.bodyLine + countLines(translation.body, at),
-			field: 'body',
-			message: `still holds the template's text ("${PLACEHOLDERS.findingBody}"); ${fix}`,
-		});
 	return problems;
 }
 

@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { Problem } from '../problems.ts';
 import { isLanguageTag } from '../languages.ts';
 
@@ -55,6 +54,3 @@ export function factProblems(
 export function languagesOf(report: { language: string; translations?: readonly string[] } | undefined): string[] {
 	return report ? [report.language, ...(report.translations ?? [])] : ['en'];
 }
-
-export const originalOf = (file: string, name: TranslationName) =>
-	posix.join(posix.dirname(file.replaceAll('\\', '/')), posix.basename(name.original));

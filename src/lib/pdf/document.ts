@@ -12,7 +12,7 @@ import type { ChangesView } from '../editions/view.ts';
 import { bodyToTypst } from './body.ts';
 import { FINDINGS_PER_VOLUME, type Volume } from './volumes.ts';
 import { chartFigure } from './chart.ts';
-import { block, call, label, str, text } from './typst.ts';
+import { block, call, str, text } from './typst.ts';
 
 /** Everything the PDF of one language is made from: plain data, so that a worker can make it. */
 export interface PdfInput {

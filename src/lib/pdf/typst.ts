@@ -30,6 +30,3 @@ export function call(name: string, named: Record<string, string | undefined> = {
 		.map(([key, value]) => `${key}: ${value}`);
 	return `#${name}(${args.join(', ')})${bodies.map(block).join('')}`;
 }
-
-/** A label for a place in the document, whatever characters an id holds: `label("finding-INV-07")`. */
-export const label = (name: string): string => `label(${str(name)})`;
